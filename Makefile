@@ -1,0 +1,60 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+# Python 3.10 is found through .python-version (pyenv) unless PYTHON=... is given.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: run train shell validate test test-unit test-stories test-e2e lock clean help
+
+help:
+	@echo "make run       set up, train if needed, start the assistant"
+	@echo "make test      the whole test suite"
+	@echo "make train     train a model if the data or config changed"
+	@echo "make shell     talk to the assistant in the terminal"
+	@echo "make validate  check the training data and the contact directory"
+
+# The virtual environment is rebuilt whenever the pinned versions change.
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 8) <= v <= (3, 10) else "Rasa 3.6 needs Python 3.8 to 3.10; this is %d.%d. Install 3.10 (pyenv install 3.10) or run: make PYTHON=/path/to/python3.10" % v)'
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==24.0"
+	$(PY) -m pip install --quiet --no-deps -r requirements.lock
+	$(PY) -m pip check
+	touch $@
+
+venv: $(VENV)/.installed
+
+train: venv
+	$(PY) -m bot train
+
+run: venv
+	$(PY) -m bot run
+
+shell: venv
+	$(PY) -m bot shell
+
+validate: venv
+	$(PY) -m bot validate
+
+test: venv train validate test-unit test-stories test-e2e
+
+test-unit: venv
+	$(PY) -m pytest -m "not e2e" -q
+
+test-stories: venv train
+	$(PY) -m rasa test core --model "$$($(PY) -c 'from bot.model import current_model_path; print(current_model_path())')" \
+		--stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
+
+test-e2e: venv train
+	$(PY) -m pytest -m e2e -q
+
+# Re-pin every package after changing the direct dependencies in pyproject.toml.
+lock: venv
+	$(PY) -m pip freeze --all | grep -v '^pip==' | (echo "# Exact versions of every package, so a fresh install gives the same result."; echo "# Regenerate with: make lock  (after changing the direct dependencies in pyproject.toml)"; cat) > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf $(VENV) models results var .pytest_cache

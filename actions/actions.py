@@ -1,0 +1,62 @@
+"""Custom actions. Kept thin: the logic lives in ``bot`` modules that are tested on their own.
+
+Every text these actions send is a response from domain.yml, so wording and contact details stay
+in the files staff edit.
+"""
+from datetime import date
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import awareness_week
+
+SAFETY_INTENTS = {"emergency", "crisis_self_harm", "nlu_fallback"}
+# Greetings and small talk are not worth an extra message after the 999 guidance.
+NOT_FOLLOWED_UP = {"greet", "goodbye", "thank", "affirm", "deny", "out_of_scope", "ask_capabilities"}
+FOLLOW_UP_MIN_CONFIDENCE = 0.5
+
+
+class ActionAnswerOtherQuestion(Action):
+    """After the emergency answer, also answer what else the message asked, if the model is sure.
+
+    The safety check puts ``emergency`` at the top of the intent ranking and keeps the model's own
+    ranking below it, so "there's a man with a knife outside, how do I use True Vision" gets the
+    999 guidance first and then the True Vision answer.
+    """
+
+    def name(self) -> Text:
+        return "action_answer_other_question"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        responses = domain.get("responses", {})
+        for candidate in tracker.latest_message.get("intent_ranking") or []:
+            name = candidate.get("name")
+            if name in SAFETY_INTENTS:
+                continue
+            confident = (candidate.get("confidence") or 0) >= FOLLOW_UP_MIN_CONFIDENCE
+            if confident and name not in NOT_FOLLOWED_UP and f"utter_{name}" in responses:
+                dispatcher.utter_message(response=f"utter_{name}")
+            break
+        return []
+
+
+class ActionAwarenessWeek(Action):
+    """Work out this year's (or next year's) awareness week dates for utter_ask_awareness_week."""
+
+    def name(self) -> Text:
+        return "action_awareness_week"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        today = date.today()
+        start, end = awareness_week.current_or_next(today)
+        return [
+            SlotSet("awareness_week_is_on", start <= today),
+            SlotSet("week_start", awareness_week.spoken(start)),
+            SlotSet("week_end", awareness_week.spoken(end)),
+        ]

@@ -1,0 +1,137 @@
+"""Start the action server and the Rasa server together, wait until both answer, stop both cleanly.
+
+Used by `make run` and by the end-to-end tests, so the tests exercise exactly what residents get.
+"""
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, List, Optional
+
+import requests
+
+from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
+from bot.settings import Settings
+
+READY_TIMEOUT_SECONDS = 180
+
+
+class ServerFailed(RuntimeError):
+    """A server exited or did not answer in time; the message says which and where its log is."""
+
+
+@dataclass
+class Assistant:
+    """A running pair of servers."""
+
+    settings: Settings
+    processes: List[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.settings.rasa_host}:{self.settings.rasa_port}"
+
+    @property
+    def rest_webhook(self) -> str:
+        return f"{self.url}/webhooks/rest/webhook"
+
+    def stop(self) -> None:
+        """SIGTERM both, give them a few seconds, then SIGKILL whatever is left."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        for process in self.processes:
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _spawn(command: List[str], settings: Settings, log: Optional[IO]) -> subprocess.Popen:
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=settings.env(),
+        stdout=log,
+        stderr=subprocess.STDOUT if log else None,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,  # Ctrl-C reaches us once; we stop the children in order.
+    )
+
+
+def start(
+    settings: Settings, model: Path, log: Optional[IO] = None, with_rasa: bool = True
+) -> Assistant:
+    """Start the action server (and the Rasa server) and return once each answers over HTTP."""
+    settings.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+    assistant = Assistant(settings)
+    python = sys.executable
+    log_flag = ["--quiet"] if settings.log_level in ("WARNING", "ERROR") else []
+    assistant.processes.append(_spawn(
+        [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
+        settings, log,
+    ))
+    if with_rasa:
+        assistant.processes.append(_spawn(rasa_command("run", model) + [
+            "--credentials", str(CREDENTIALS_FILE),
+            "--interface", settings.rasa_host,
+            "--port", str(settings.rasa_port),
+        ] + log_flag, settings, log))
+    try:
+        _wait_until_ready(assistant, with_rasa)
+    except BaseException:
+        assistant.stop()
+        raise
+    return assistant
+
+
+def rasa_command(verb: str, model: Path) -> List[str]:
+    """`rasa run` or `rasa shell` with this project's model and endpoints."""
+    return [sys.executable, "-m", "rasa", verb, "--model", str(model), "--endpoints", str(ENDPOINTS_FILE)]
+
+
+def _wait_until_ready(assistant: Assistant, with_rasa: bool) -> None:
+    """Poll each server's health page; fail fast if a process exits."""
+    settings = assistant.settings
+    checks = [f"http://127.0.0.1:{settings.actions_port}/health"]
+    if with_rasa:
+        checks.append(assistant.url + "/")  # Rasa answers here only after the model has loaded.
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    for check in checks:
+        while True:
+            for process in assistant.processes:
+                if process.poll() is not None:
+                    raise ServerFailed(f"{' '.join(process.args[:4])} exited with {process.returncode}")
+            try:
+                if requests.get(check, timeout=2).ok:
+                    break
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                raise ServerFailed(f"no answer from {check} after {READY_TIMEOUT_SECONDS}s")
+            time.sleep(0.25)
+
+
+def wait_for_stop_signal(assistant: Assistant) -> None:
+    """Block until SIGINT/SIGTERM or until a server dies; then stop both."""
+    stopping = {"requested": False}
+
+    def request_stop(signum: int, _frame: object) -> None:
+        stopping["requested"] = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        while not stopping["requested"]:
+            if any(p.poll() is not None for p in assistant.processes):
+                print("A server stopped unexpectedly; stopping the other.", file=sys.stderr)
+                break
+            time.sleep(0.5)
+    finally:
+        assistant.stop()
+    if not stopping["requested"]:
+        raise SystemExit(1)
