@@ -42,14 +42,14 @@ validate: venv
 test: venv train validate test-unit test-stories test-e2e
 
 test-unit: venv
-	$(PY) -m pytest -m "not e2e" -q
+	$(PY) -m pytest -m "not e2e and not model" -q
 
 test-stories: venv train
 	$(PY) -m rasa test core --model "$$($(PY) -c 'from bot.model import current_model_path; print(current_model_path())')" \
 		--stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 
 test-e2e: venv train
-	$(PY) -m pytest -m e2e -q
+	$(PY) -m pytest -m "e2e or model" -q
 
 # Re-pin every package after changing the direct dependencies in pyproject.toml.
 lock: venv

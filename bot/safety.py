@@ -23,7 +23,7 @@ _SELF_HARM_PATTERNS = [
     r"\b(?:don'?t|do\s+not|dont)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up)\b",
     r"\b(?:want|wanna|going)\s+(?:to\s+)?die\b",
     r"\bbetter\s+off\s+dead\b",
-    r"\btake\s+my\s+(?:own\s+)?life\b",
+    r"\b(?:take|took|taking)\s+my\s+(?:own\s+)?life\b",
     r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|going\s+on)\b",
     r"\bcan'?t\s+go\s+on\b",
     r"\boverdose\b",
@@ -39,7 +39,7 @@ _DANGER_PATTERNS = [
     # An attack or chase in progress.
     r"\b(?:is|are|'s|'re|s|re|keep|keeps|still|been)\s+(?:attacking|hitting|beating|punching|kicking|"
     r"chasing|following|stabbing|threatening|strangling|choking|hurting|assaulting|stalking)\s+" + _ME,
-    r"\bbeing\s+(?:attacked|followed|chased|beaten|beat|hit|threatened|assaulted|stalked|hurt|"
+    r"(?<!after )(?<!since )(?<!about )(?<!from )\bbeing\s+(?:attacked|followed|chased|beaten|beat|hit|threatened|assaulted|stalked|hurt|"
     r"strangled|choked|kicked|punched)\b",
     r"\b(?:attacking|beating|chasing|stabbing|strangling|choking)\s+(?:me|us)\b",
     r"\bfollow(?:ing|ed)\s+(?:me|us)\s+(?:home|now|right\s+now)\b",
@@ -47,13 +47,20 @@ _DANGER_PATTERNS = [
     r"\bjust\s+(?:attacked|hit|punched|kicked|stabbed|assaulted|beat)\b",
     # Someone at the door or trying to get in.
     r"\boutside\s+(?:my|our|the)\s+(?:house|home|door|flat|window|room|place|building|shop|car)\b",
-    r"\b(?:at|banging\s+on|kicking|kicking\s+in|smashing|breaking)\s+(?:my|our|the)\s+"
+    r"\bat\s+(?:my|our|the)\s+(?:front\s+|back\s+)?door\b",
+    r"\b(?:banging\s+on|kicking|kicking\s+in|smashing|breaking)\s+(?:my|our|the)\s+"
     r"(?:door|doors|window|windows)\b",
-    r"\b(?:trying|try)\s+to\s+(?:get\s+in|break\s+in|kill|hurt|attack|stab|grab)\b",
+    r"\b(?:trying|try|tryna)\s+to\s+(?:get\s+in(?:to|side)?|break\s+in|kill|hurt|attack|stab|grab)\b",
     r"\bbreak(?:ing)?\s+in\b",
     r"\b(?:in|inside)\s+my\s+(?:house|home|flat|garden)\b.*\b(?:now|right\s+now)\b",
     r"\b(?:won'?t|wont|will\s+not)\s+(?:leave|go\s+away|let\s+me\s+(?:go|leave|out))\b",
-    r"\b(?:trapped|surrounded|cornered|hiding\s+from)\b",
+    r"\b(?:trapped|surrounded|surrounding\s+(?:me|us)|cornered|hiding\s+from)\b",
+    r"\b(?:can'?t|cannot|cant)\s+get\s+away\b",
+    r"\bwaiting\s+(?:outside\s+)?for\s+(?:me|us)\b",
+    r"\b(?:they'?re|they\s+are|theyre|he'?s|hes|he\s+is|she'?s|she\s+is)\s+(?:still\s+)?outside\b",
+    r"\bbeating\s+(?:someone|somebody|a\s+\w+|him|her|them)\s+up\b",
+    r"\b(?:are|is|'re|re|'s)\s+throwing\s+.{0,40}\bat\s+(?:me|us|my|our)\b",
+    r"\b(?:keeps?|kept)\s+driving\s+(?:past|by|round)\b",
     # Threats to life or of violence.
     r"\b(?:going\s+to|gonna|gunna|gona|will|'ll|ll|threaten(?:ed|ing|s)?\s+to)\s+"
     r"(?:kill|stab|shoot|burn|hurt|attack|beat|batter|smash)\b",
@@ -63,9 +70,12 @@ _DANGER_PATTERNS = [
     r"\b(?:in|into)\s+danger\b",
     r"\b(?:not|n'?t)\s+safe\b",
     r"\bunsafe\b",
-    r"\b(?:it'?s|its|this\s+is)\s+an\s+emergency\b",
-    r"\bhelp\s+(?:me\s+)?(?:now|please\s+now|quick|asap|fast)\b",
-    r"\bhelp\s*!{2,}|\bhelp\s+help\b",
+    r"(?<!if )\b(?:it'?s|its|this\s+is)\s+an\s+emergency\b",
+    r"\bhelp\s+(?:me\s+)?(?:please\s+)?(?:now|quick|quickly|asap|fast|urgently)\b",
+    r"\bhelp+\s*!+|\bhelpp+\b|\bhelp\s+help\b",
+    r"^\W*(?:emergency|urgent|sos)\W*$",
+    r"\b(?:scared|afraid|fear|fearing|frightened|terrified)\s+for\s+(?:my|our|his|her|their)\s+li(?:fe|ves)\b",
+    r"\bsend\s+(?:the\s+|an\s+)?(?:police|ambulance|help|cops)\b",
     r"\b(?:send|need|get)\s+(?:the\s+|an\s+)?(?:police|ambulance|cops)\s+(?:now|quick|asap|urgently|here)\b",
     r"\bhappening\s+(?:now|right\s+now)\b",
     r"\b(?:attack|attacked|assault|assaulted|hurt|injured|bleeding)\b.*\b(?:right\s+now|just\s+now|now)\b",

@@ -1,0 +1,72 @@
+"""The contact directory: every entry is usable, and a change there changes every answer."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+
+from bot import directory
+from bot.nlg import DirectoryNLG
+from bot.paths import DOMAIN_FILE
+from rasa.utils.endpoints import EndpointConfig
+
+
+def test_every_entry_has_a_source_a_check_date_and_a_status(contacts):
+    for contact in contacts.values():
+        assert contact.get("source", ).startswith("http"), contact.id
+        assert isinstance(contact.checked, date)
+        assert isinstance(contact.fields["confirmed"], bool)
+
+
+def test_unconfirmed_facts_are_marked_unconfirmed(contacts):
+    """facts.md marks these UNCONFIRMED; staff must see that before launch."""
+    for contact_id in ("wm_victim_service", "stop_hate_uk", "tell_mama", "eass", "citizens_advice"):
+        assert contacts[contact_id].confirmed is False, contact_id
+
+
+def test_how_to_contact_lists_every_channel_in_plain_words(contacts):
+    assert contacts["samaritans"].how_to_contact() == "call 116 123 or go to https://www.samaritans.org"
+    assert contacts["cst"].how_to_contact() == (
+        "call 0800 032 3263, email incidents@cst.org.uk or go to https://cst.org.uk"
+    )
+
+
+@pytest.mark.parametrize(
+    "entry, problem",
+    [
+        ({"name": "X", "purpose": "Y", "source": "https://a", "checked": date(2025, 1, 1), "confirmed": True},
+         "at least one way"),
+        ({"name": "X", "purpose": "Y", "phone": "1", "source": "https://a", "checked": "last week", "confirmed": True},
+         "YYYY-MM-DD"),
+        ({"name": "X", "purpose": "Y", "phone": "1", "source": "https://a", "checked": date(2025, 1, 1), "confirmed": "yes"},
+         "true or false"),
+        ({"name": "X", "purpose": "Y", "fone": "1", "phone": "1", "source": "https://a", "checked": date(2025, 1, 1), "confirmed": True},
+         "unknown field 'fone'"),
+        ({"purpose": "Y", "phone": "1", "source": "https://a", "checked": date(2025, 1, 1), "confirmed": True},
+         "'name' is missing"),
+    ],
+)
+def test_a_broken_entry_is_explained(entry, problem):
+    assert any(problem in p for p in directory.entry_problems("x", entry))
+
+
+def test_changing_a_number_in_the_directory_changes_the_answers(tmp_path: Path):
+    """One edit in the directory file reaches every answer that shows the number."""
+    original = directory.DIRECTORY_FILE.read_text(encoding="utf-8")
+    edited = tmp_path / "directory.yml"
+    edited.write_text(original.replace('"08 08 16 89 111"', '"0800 000 0000"'), encoding="utf-8")
+    nlg = DirectoryNLG(EndpointConfig(directory=str(edited)), Domain.load(str(DOMAIN_FILE)))
+    shown = [
+        name for name in ("utter_ask_support", "utter_bot_challenge", "utter_feeling_upset")
+        if "0800 000 0000" in nlg.generate_from_slots(name, {}, "rest")["text"]
+    ]
+    assert shown == ["utter_ask_support", "utter_bot_challenge", "utter_feeling_upset"]
+
+
+def test_the_generator_fills_every_response_without_leftover_placeholders():
+    nlg = DirectoryNLG(None, Domain.load(str(DOMAIN_FILE)))
+    slots = {"week_start": "Saturday 10 October 2026", "week_end": "Saturday 17 October 2026",
+             "awareness_week_is_on": False}
+    for name in nlg.responses:
+        text = nlg.generate_from_slots(name, slots, "rest")["text"]
+        assert "{" not in text and "}" not in text, name
