@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run train shell validate test test-unit test-stories test-e2e lock clean help
+.PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv
 
 help:
 	@echo "make run       set up, train if needed, start the assistant"
@@ -25,7 +25,18 @@ $(VENV)/.installed: requirements.lock
 	$(PY) -m pip check
 	touch $@
 
-venv: $(VENV)/.installed
+# Front-end packages (the Socket.IO client the widget loads, axe-core for the tests), from the lock file.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+venv: $(VENV)/.installed node_modules/.installed
+
+# Debian's Chromium for the widget tests (Playwright drives it; it downloads no browser of its own).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Chromium is needed for the widget tests: sudo apt-get install chromium"; exit 1; fi; }
 
 train: venv
 	$(PY) -m bot train
@@ -39,17 +50,20 @@ shell: venv
 validate: venv
 	$(PY) -m bot validate
 
-test: venv train validate test-unit test-stories test-e2e
+test: venv train validate test-unit test-stories test-e2e test-widget
 
 test-unit: venv
-	$(PY) -m pytest -m "not e2e and not model" -q
+	$(PY) -m pytest -m "not e2e and not model and not browser" -q
 
 test-stories: venv train
 	$(PY) -m rasa test core --model "$$($(PY) -c 'from bot.model import current_model_path; print(current_model_path())')" \
 		--stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 
 test-e2e: venv train
-	$(PY) -m pytest -m "e2e or model" -q
+	$(PY) -m pytest -m "(e2e or model) and not browser" -q
+
+test-widget: venv train browser
+	$(PY) -m pytest -m browser -q
 
 # Re-pin every package after changing the direct dependencies in pyproject.toml.
 lock: venv

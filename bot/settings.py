@@ -6,6 +6,7 @@ the rest of the code never reads ``os.environ`` itself.
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Tuple
 
 from dotenv import load_dotenv
 
@@ -18,6 +19,7 @@ DEFAULTS = {
     "TRACKER_DB": "var/tracker.db",
     "LOG_LEVEL": "WARNING",
     "RASA_TELEMETRY_ENABLED": "false",
+    "ALLOWED_ORIGINS": "",
 }
 
 
@@ -30,6 +32,9 @@ class Settings:
     actions_port: int
     tracker_db: Path
     log_level: str
+    # Partner sites allowed to embed the widget, e.g. "https://partner.org.uk". The assistant's own
+    # pages are always allowed; every other site is refused.
+    allowed_origins: Tuple[str, ...] = ()
 
     def env(self) -> dict:
         """The environment for a Rasa or action server child process.
@@ -46,6 +51,7 @@ class Settings:
             RASA_TELEMETRY_ENABLED="false",
             TF_CPP_MIN_LOG_LEVEL="2",
             PYTHONPATH=str(ROOT),
+            ALLOWED_ORIGINS=" ".join(self.allowed_origins),
         )
         return env
 
@@ -64,4 +70,10 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         actions_port=int(get("ACTIONS_PORT")),
         tracker_db=db if db.is_absolute() else ROOT / db,
         log_level=get("LOG_LEVEL").upper(),
+        allowed_origins=parse_origins(get("ALLOWED_ORIGINS")),
     )
+
+
+def parse_origins(value: str) -> Tuple[str, ...]:
+    """Origins separated by spaces or commas, without trailing slashes ("https://a.org https://b.org")."""
+    return tuple(o.strip().rstrip("/") for o in value.replace(",", " ").split() if o.strip())

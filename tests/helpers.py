@@ -1,10 +1,13 @@
 """Helpers for tests that need the trained model or the running servers."""
 import socket
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, Tuple
 
 import pytest
 
-from bot import model
+from bot import model, servers
+from bot.settings import Settings
 
 
 def trained_model() -> Path:
@@ -19,3 +22,24 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def running_assistant(folder: Path, allowed_origins: Tuple[str, ...] = ()) -> Iterator[servers.Assistant]:
+    """The real servers on free ports with a fresh SQLite store; the log is checked afterwards."""
+    settings = Settings(
+        rasa_host="127.0.0.1",
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        tracker_db=folder / "tracker.db",
+        log_level="WARNING",
+        allowed_origins=allowed_origins,
+    )
+    log_path = folder / "servers.log"
+    with log_path.open("w") as log:
+        assistant = servers.start(settings, trained_model(), log=log)
+        assistant.log_path = log_path
+        try:
+            yield assistant
+        finally:
+            assistant.stop()

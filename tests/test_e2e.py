@@ -9,9 +9,8 @@ from typing import List
 import pytest
 import requests
 
-from bot import directory, servers
-from bot.settings import Settings
-from tests.helpers import free_port, trained_model
+from bot import directory
+from tests.helpers import running_assistant
 
 pytestmark = pytest.mark.e2e
 
@@ -21,19 +20,8 @@ EMERGENCY = D["police_emergency.phone"]
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    settings = Settings(
-        rasa_host="127.0.0.1",
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        tracker_db=tmp_path_factory.mktemp("store") / "tracker.db",
-        log_level="WARNING",
-    )
-    log_path = tmp_path_factory.mktemp("logs") / "servers.log"
-    with log_path.open("w") as log:
-        running = servers.start(settings, trained_model(), log=log)
-        running.log_path = log_path
+    with running_assistant(tmp_path_factory.mktemp("assistant")) as running:
         yield running
-        running.stop()
 
 
 def say(assistant, text: str, sender: str = "") -> List[dict]:

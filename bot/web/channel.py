@@ -1,0 +1,110 @@
+"""A Rasa input channel that serves the chat widget, its pages, and the origin check.
+
+Rasa mounts every channel's blueprint under /webhooks/; like Rasa's own Socket.IO channel, this
+blueprint reaches the app when it is registered. It serves the widget and pages under /chat/ and
+installs the origin check for the whole server, so the widget, REST and Socket.IO share one
+origin and one list of allowed partner sites. Enabled in credentials.yml.
+"""
+import os
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, Text
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse, raw
+
+from bot import directory
+from bot.paths import ROOT
+from bot.settings import parse_origins
+from bot.web import origins
+
+HERE = Path(__file__).parent
+URL_PREFIX = "/chat"
+SOCKET_IO_CLIENT = ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
+
+PAGE_SECURITY = {
+    # No inline script or style anywhere: partners with a strict policy can use the same files.
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'"
+    ),
+    "Referrer-Policy": "no-referrer",
+}
+COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"}
+
+# path under /chat/ -> (file, content type, filled with directory values?)
+FILES = {
+    "widget.js": (HERE / "static" / "widget.js", "text/javascript; charset=utf-8", True),
+    "widget.css": (HERE / "static" / "widget.css", "text/css; charset=utf-8", False),
+    "pages.css": (HERE / "static" / "pages.css", "text/css; charset=utf-8", False),
+    "socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript; charset=utf-8", False),
+    "": (HERE / "pages" / "demo.html", "text/html; charset=utf-8", True),
+    "privacy": (HERE / "pages" / "privacy.html", "text/html; charset=utf-8", True),
+    "partners": (HERE / "pages" / "partners.html", "text/html; charset=utf-8", True),
+}
+
+
+def page_values() -> Dict[str, str]:
+    """Directory values the widget and pages show, so their numbers come from the one file too."""
+    values = directory.placeholder_values(directory.load())
+    return {
+        "emergency_phone": values["police_emergency.phone"],
+        "text_relay_phone": values["emergency_text_relay.phone"],
+        "council_web": values["council.web"],
+        "council_hate_crime_web": values["council_hate_crime.web"],
+    }
+
+
+def fill(text: str, values: Dict[str, str]) -> str:
+    for name, value in values.items():
+        text = text.replace("{{" + name + "}}", value)
+    return text
+
+
+def load_files() -> Dict[str, tuple]:
+    """Read every file once at start-up; a missing one stops the server with a clear message."""
+    if not SOCKET_IO_CLIENT.exists():
+        raise FileNotFoundError(f"{SOCKET_IO_CLIENT} is missing: run `make venv` (it runs npm ci)")
+    values = page_values()
+    loaded = {}
+    for name, (path, content_type, templated) in FILES.items():
+        body = path.read_text(encoding="utf-8")
+        loaded[name] = ((fill(body, values) if templated else body).encode("utf-8"), content_type)
+    return loaded
+
+
+class WidgetBlueprint(Blueprint):
+    """Serves /chat/... and installs the origin check on the whole app when registered."""
+
+    def register(self, app: Sanic, options: Dict[Text, Any]) -> None:
+        origins.install(app, parse_origins(os.environ.get("ALLOWED_ORIGINS", "")))
+        super().register(app, {**options, "url_prefix": URL_PREFIX})
+
+
+class WidgetChannel(InputChannel):
+    """Not a message channel of its own: residents talk over the Socket.IO or REST channel."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "widget"
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        files = load_files()
+        widget = WidgetBlueprint("chat_widget", __name__)
+
+        async def serve(request: Request, name: str = "") -> HTTPResponse:
+            if name not in files:
+                return raw(b"Not found", status=404, headers=COMMON_HEADERS)
+            body, content_type = files[name]
+            headers = dict(COMMON_HEADERS)
+            if content_type.startswith("text/html"):
+                headers.update(PAGE_SECURITY)
+            return raw(body, content_type=content_type, headers=headers)
+
+        widget.add_route(serve, "/", methods=["GET"], name="chat_demo")
+        widget.add_route(serve, "/<name:str>", methods=["GET"], name="chat_file")
+        return widget
+

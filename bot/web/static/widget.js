@@ -1,0 +1,509 @@
+/*
+ * Coventry City Council hate crime help chat widget.
+ *
+ * Embed with one tag (no build step, no CDN, no inline script, no eval):
+ *   <script src="https://ASSISTANT/chat/widget.js" defer
+ *           data-title="Hate crime help" data-colour="#1d70b8" data-position="right"
+ *           data-lang="en" data-exit-url="https://www.bbc.co.uk/weather"></script>
+ *
+ * Privacy: the conversation lives in this tab's sessionStorage only (gone when the tab closes,
+ * never in localStorage). "Exit this page" and Shift pressed three times clear it and replace
+ * the whole tab with a neutral site.
+ * Safety: the "in danger now" line and the exit button cannot be turned off by configuration.
+ * Values in double braces are filled by the server from the contact directory.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  if (!script || window.__coventryHateCrimeChat) { return; }
+  window.__coventryHateCrimeChat = true;
+
+  var STORAGE_KEY = "coventry-hate-crime-chat";
+  var REPLY_TIMEOUT_MS = 15000;
+  var BATCH_QUIET_MS = 400;
+  var SHIFT_PRESSES = 3;
+  var SHIFT_WINDOW_MS = 5000;
+  var DEFAULT_COLOUR = "#1d70b8";
+  var DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather";
+
+  // Interface text. Add a language by adding a block; replies from the assistant are in English.
+  var TEXT = {
+    en: {
+      title: "Hate crime help",
+      open: "Open the hate crime help chat",
+      close: "Close the chat",
+      exit: "Exit this page",
+      exitHint: "Leaves this page straight away. Or press Shift 3 times.",
+      danger: "In danger now? Call {{emergency_phone}}. Deaf or cannot speak? Text relay {{text_relay_phone}}.",
+      notice: "Please do not type names, addresses or phone numbers.",
+      privacy: "How we use your information",
+      automated: "This is an automated assistant. It gives information only.",
+      inputLabel: "Your message",
+      send: "Send",
+      you: "You said:",
+      bot: "Assistant said:",
+      typing: "The assistant is typing",
+      failed: "Sorry, the assistant is not answering right now. Your message is still in the box.",
+      refused: "Sorry, this website is not allowed to use the assistant.",
+      retry: "Try again",
+      tooLong: "Your message is too long. Please keep it under 1,000 characters.",
+      empty: "Please type a message first.",
+      loading: "Loading."
+    }
+  };
+  var MAX_MESSAGE_LENGTH = 1000;
+
+  // ---- Configuration from data attributes -------------------------------------------------
+  var data = script.dataset;
+  var server = safeHttpOrigin(data.server) || new URL(script.src).origin;
+  var lang = TEXT[data.lang] ? data.lang : "en";
+  var t = TEXT[lang];
+  var title = (data.title || t.title).slice(0, 60);
+  var position = data.position === "left" ? "left" : "right";
+  var exitUrl = safeHttpUrl(data.exitUrl) || DEFAULT_EXIT_URL;
+  var colour = accessibleColour(data.colour || DEFAULT_COLOUR);
+
+  function safeHttpOrigin(value) {
+    var url = safeHttpUrl(value);
+    return url ? new URL(url).origin : null;
+  }
+
+  function safeHttpUrl(value) {
+    if (!value) { return null; }
+    try {
+      var url = new URL(value, window.location.href);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+    } catch (e) { return null; }
+  }
+
+  // ---- Colour: a partner's colour is darkened until white text on it reaches 4.5:1 --------
+  function parseHex(hex) {
+    var m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(hex).trim());
+    if (!m) { return null; }
+    var h = m[1].length === 3 ? m[1].replace(/(.)/g, "$1$1") : m[1];
+    return [0, 2, 4].map(function (i) { return parseInt(h.substr(i, 2), 16); });
+  }
+
+  function luminance(rgb) {
+    var c = rgb.map(function (v) {
+      v = v / 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+
+  function contrastWithWhite(rgb) { return 1.05 / (luminance(rgb) + 0.05); }
+
+  function accessibleColour(value) {
+    var rgb = parseHex(value) || parseHex(DEFAULT_COLOUR);
+    while (contrastWithWhite(rgb) < 4.5) {
+      rgb = rgb.map(function (v) { return Math.floor(v * 0.92); });
+    }
+    return "#" + rgb.map(function (v) { return ("0" + v.toString(16)).slice(-2); }).join("");
+  }
+
+  // ---- Session: a random, unguessable id; history in this tab only ------------------------
+  function randomId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  function loadState() {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) || "null");
+      if (saved && /^[0-9a-f]{32}$/.test(saved.sessionId) && Array.isArray(saved.messages)) { return saved; }
+    } catch (e) { /* unreadable: start again */ }
+    return { sessionId: randomId(), messages: [], open: false };
+  }
+
+  var state = loadState();
+
+  function saveState() {
+    try { window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state)); } catch (e) { /* full or blocked */ }
+  }
+
+  // ---- DOM helpers: text only, never HTML from a message ----------------------------------
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  var LINK = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
+
+  // Adds text to a node, turning http(s) links into safe links that open in a new tab.
+  function appendLinkedText(parent, text) {
+    var last = 0;
+    text.replace(LINK, function (url, index) {
+      parent.appendChild(document.createTextNode(text.slice(last, index)));
+      var a = el("a", "chc-chat__link", url);
+      a.href = url;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      parent.appendChild(a);
+      last = index + url.length;
+      return url;
+    });
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  // A reply's lines: "- " lines become a list, others paragraphs.
+  function renderText(container, text) {
+    var list = null;
+    String(text).split("\n").forEach(function (line) {
+      if (/^\s*-\s+/.test(line)) {
+        if (!list) { list = el("ul", "chc-chat__list"); container.appendChild(list); }
+        var item = el("li");
+        appendLinkedText(item, line.replace(/^\s*-\s+/, ""));
+        list.appendChild(item);
+      } else if (line.trim()) {
+        list = null;
+        var p = el("p", "chc-chat__para");
+        appendLinkedText(p, line);
+        container.appendChild(p);
+      }
+    });
+  }
+
+  // ---- Build the widget --------------------------------------------------------------------
+  var stylesheet = el("link");
+  stylesheet.rel = "stylesheet";
+  stylesheet.href = server + "/chat/widget.css";
+  document.head.appendChild(stylesheet);
+
+  var root = el("div", "chc-chat chc-chat--" + position);
+  root.lang = lang;
+  root.style.setProperty("--chc-colour", colour);
+
+  var launcher = el("button", "chc-chat__launcher", title);
+  launcher.type = "button";
+  launcher.setAttribute("aria-label", t.open);
+  launcher.setAttribute("aria-expanded", "false");
+  launcher.setAttribute("aria-controls", "chc-chat-panel");
+
+  var panel = el("section", "chc-chat__panel");
+  panel.id = "chc-chat-panel";
+  panel.hidden = true;
+  panel.setAttribute("aria-labelledby", "chc-chat-title");
+
+  var header = el("div", "chc-chat__header");
+  var heading = el("h2", "chc-chat__title", title);
+  heading.id = "chc-chat-title";
+  var exitButton = el("button", "chc-chat__exit", t.exit);
+  exitButton.type = "button";
+  exitButton.setAttribute("aria-describedby", "chc-chat-exit-hint");
+  var closeButton = el("button", "chc-chat__close", "\u00d7");
+  closeButton.type = "button";
+  closeButton.setAttribute("aria-label", t.close);
+  header.appendChild(heading);
+  header.appendChild(exitButton);
+  header.appendChild(closeButton);
+
+  var exitHint = el("p", "chc-chat__exit-hint", t.exitHint);
+  exitHint.id = "chc-chat-exit-hint";
+  var danger = el("p", "chc-chat__danger", t.danger);
+  var automated = el("p", "chc-chat__notice", t.automated);
+
+  // The visible conversation. Announcements are made once, through the two regions below.
+  var log = el("div", "chc-chat__log");
+  log.setAttribute("role", "log");
+  log.setAttribute("aria-live", "off");
+  log.setAttribute("aria-label", title);
+  log.tabIndex = 0;
+
+  var politeAnnouncer = el("div", "chc-chat__visually-hidden");
+  politeAnnouncer.setAttribute("aria-live", "polite");
+  var urgentAnnouncer = el("div", "chc-chat__visually-hidden");
+  urgentAnnouncer.setAttribute("aria-live", "assertive");
+
+  var typing = el("p", "chc-chat__typing");
+  typing.hidden = true;
+  typing.appendChild(el("span", "chc-chat__visually-hidden", t.typing));
+  [1, 2, 3].forEach(function () { typing.appendChild(el("span", "chc-chat__dot")).setAttribute("aria-hidden", "true"); });
+
+  var status = el("div", "chc-chat__status");
+  status.setAttribute("role", "alert");
+  status.hidden = true;
+
+  var form = el("form", "chc-chat__form");
+  form.noValidate = true;
+  var inputLabel = el("label", "chc-chat__label", t.inputLabel);
+  inputLabel.htmlFor = "chc-chat-input";
+  var input = el("textarea", "chc-chat__input");
+  input.id = "chc-chat-input";
+  input.rows = 2;
+  input.maxLength = MAX_MESSAGE_LENGTH * 2;
+  input.setAttribute("autocomplete", "off");
+  input.setAttribute("aria-describedby", "chc-chat-notice");
+  var sendButton = el("button", "chc-chat__send", t.send);
+  sendButton.type = "submit";
+  var notice = el("p", "chc-chat__notice");
+  notice.id = "chc-chat-notice";
+  notice.appendChild(document.createTextNode(t.notice + " "));
+  var privacyLink = el("a", "chc-chat__link", t.privacy);
+  privacyLink.href = server + "/chat/privacy";
+  privacyLink.target = "_blank";
+  privacyLink.rel = "noopener noreferrer";
+  notice.appendChild(privacyLink);
+  form.appendChild(inputLabel);
+  form.appendChild(input);
+  form.appendChild(sendButton);
+  form.appendChild(notice);
+
+  [header, exitHint, danger, automated, log, typing, status, form, politeAnnouncer, urgentAnnouncer]
+    .forEach(function (node) { panel.appendChild(node); });
+
+  var overlay = el("div", "chc-chat__overlay", t.loading);
+  overlay.hidden = true;
+
+  root.appendChild(launcher);
+  root.appendChild(panel);
+  root.appendChild(overlay);
+
+  // ---- Showing messages --------------------------------------------------------------------
+  function showMessage(message) {
+    var item = el("div", "chc-chat__message chc-chat__message--" + message.from +
+      (message.urgent ? " chc-chat__message--urgent" : ""));
+    item.appendChild(el("span", "chc-chat__visually-hidden", message.from === "user" ? t.you : t.bot));
+    renderText(item, message.text || "");
+    if (message.buttons && message.buttons.length && !message.answered) {
+      var group = el("div", "chc-chat__buttons");
+      message.buttons.forEach(function (button) {
+        var b = el("button", "chc-chat__reply-button", button.title);
+        b.type = "button";
+        b.addEventListener("click", function () {
+          message.answered = true;
+          group.remove();
+          send(button.payload, button.title);
+        });
+        group.appendChild(b);
+      });
+      item.appendChild(group);
+    }
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function announce(messages) {
+    var urgent = messages.some(function (m) { return m.urgent; });
+    var text = messages.map(function (m) { return m.text; }).join(" ");
+    var target = urgent ? urgentAnnouncer : politeAnnouncer;
+    target.textContent = "";
+    window.setTimeout(function () { target.textContent = text; }, 50);
+  }
+
+  // Turns what Rasa sent (REST or Socket.IO shape) into our messages. A custom {"urgency":
+  // "emergency"} marks the reply before it as urgent: styled, and announced assertively.
+  function toMessages(replies) {
+    var messages = [];
+    replies.forEach(function (reply) {
+      var custom = reply.custom || reply;
+      if (custom && custom.urgency === "emergency") {
+        if (messages.length) { messages[messages.length - 1].urgent = true; }
+        return;
+      }
+      if (!reply.text) { return; }
+      var buttons = (reply.buttons || reply.quick_replies || []).map(function (b) {
+        return { title: String(b.title), payload: String(b.payload) };
+      });
+      messages.push({ from: "bot", text: String(reply.text), buttons: buttons });
+    });
+    return messages;
+  }
+
+  // ---- Talking to the assistant: Socket.IO (websocket), or REST if that is blocked ----------
+  var socket = null;
+  var useRest = true; // until our own copy of the Socket.IO client has loaded
+
+  function loadSocketClient() {
+    var tag = el("script");
+    tag.src = server + "/chat/socket.io.min.js";
+    tag.async = true;
+    tag.addEventListener("load", function () {
+      useRest = typeof window.io !== "function";
+      if (state.open) { connectSocket(); }
+    });
+    document.head.appendChild(tag);
+  }
+  var waiting = null; // { resolve, reject, replies, timer, quietTimer }
+
+  function connectSocket() {
+    if (useRest || socket) { return; }
+    socket = window.io(server, { path: "/socket.io", transports: ["websocket"], reconnectionAttempts: 3, timeout: 5000 });
+    socket.on("connect", function () { socket.emit("session_request", { session_id: state.sessionId }); });
+    socket.on("connect_error", function () {
+      if (!socket.connected) { socket.close(); socket = null; useRest = true; }
+      if (waiting && waiting.viaSocket) { sendViaRest(waiting.text).then(waiting.resolve, waiting.reject); }
+    });
+    socket.on("bot_uttered", function (reply) {
+      if (!waiting) { return; }
+      waiting.replies.push(reply);
+      window.clearTimeout(waiting.quietTimer);
+      waiting.quietTimer = window.setTimeout(function () { waiting.resolve(waiting.replies); }, BATCH_QUIET_MS);
+    });
+  }
+
+  function sendViaRest(text) {
+    return window.fetch(server + "/webhooks/rest/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: state.sessionId, message: text })
+    }).then(function (response) {
+      if (response.status === 403) { throw new Error("refused"); }
+      if (!response.ok) { throw new Error("failed"); }
+      return response.json();
+    });
+  }
+
+  function exchange(text) {
+    return new Promise(function (resolve, reject) {
+      var current = { text: text, replies: [], viaSocket: !useRest && socket && socket.connected };
+      current.resolve = function (replies) { finish(); resolve(replies); };
+      current.reject = function (error) { finish(); reject(error); };
+      current.timer = window.setTimeout(function () { current.reject(new Error("failed")); }, REPLY_TIMEOUT_MS);
+      function finish() {
+        window.clearTimeout(current.timer);
+        window.clearTimeout(current.quietTimer);
+        if (waiting === current) { waiting = null; }
+      }
+      waiting = current;
+      if (current.viaSocket) {
+        socket.emit("user_uttered", { message: text, session_id: state.sessionId });
+      } else {
+        sendViaRest(text).then(current.resolve, current.reject);
+      }
+    });
+  }
+
+  // ---- Sending -----------------------------------------------------------------------------
+  var busy = false;
+
+  function showStatus(message, retryText) {
+    status.textContent = "";
+    status.appendChild(el("p", "chc-chat__status-text", message));
+    if (retryText !== undefined) {
+      var retry = el("button", "chc-chat__retry", t.retry);
+      retry.type = "button";
+      retry.addEventListener("click", function () { send(retryText, null, true); });
+      status.appendChild(retry);
+    }
+    status.hidden = false;
+  }
+
+  function send(text, shownAs, isRetry) {
+    if (busy) { return; }
+    status.hidden = true;
+    if (!isRetry) {
+      var user = { from: "user", text: shownAs || text };
+      state.messages.push(user);
+      saveState();
+      showMessage(user);
+    }
+    busy = true;
+    typing.hidden = false;
+    sendButton.disabled = true;
+    exchange(text).then(function (replies) {
+      var messages = toMessages(replies);
+      messages.forEach(function (m) { state.messages.push(m); showMessage(m); });
+      saveState();
+      announce(messages);
+    }, function (error) {
+      // Keep what they typed: back in the box (unless they have started a new message).
+      if (!shownAs && !input.value) { input.value = text; }
+      showStatus(error.message === "refused" ? t.refused : t.failed, error.message === "refused" ? undefined : text);
+    }).then(function () {
+      busy = false;
+      typing.hidden = true;
+      sendButton.disabled = false;
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { showStatus(t.empty); input.focus(); return; }
+    if (text.length > MAX_MESSAGE_LENGTH) { showStatus(t.tooLong); input.focus(); return; }
+    input.value = "";
+    send(text);
+    input.focus();
+  });
+
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
+    }
+  });
+
+  // ---- Opening and closing -----------------------------------------------------------------
+  function setOpen(open, moveFocus) {
+    panel.hidden = !open;
+    launcher.hidden = open;
+    launcher.setAttribute("aria-expanded", String(open));
+    state.open = open;
+    saveState();
+    if (open) {
+      connectSocket();
+      if (moveFocus) { input.focus(); }
+    } else if (moveFocus) {
+      launcher.focus();
+    }
+  }
+
+  launcher.addEventListener("click", function () { setOpen(true, true); });
+  closeButton.addEventListener("click", function () { setOpen(false, true); });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { event.stopPropagation(); setOpen(false, true); }
+  });
+
+  // ---- Exit this page ----------------------------------------------------------------------
+  function exitPage() {
+    state = { sessionId: randomId(), messages: [], open: false };
+    try { window.sessionStorage.removeItem(STORAGE_KEY); } catch (e) { /* blocked */ }
+    log.textContent = "";
+    politeAnnouncer.textContent = "";
+    urgentAnnouncer.textContent = "";
+    input.value = "";
+    if (socket) { socket.close(); socket = null; }
+    panel.hidden = true;
+    launcher.hidden = true;
+    overlay.hidden = false;
+    try {
+      window.top.location.replace(exitUrl);
+    } catch (e) {
+      window.location.replace(exitUrl);
+    }
+  }
+
+  exitButton.addEventListener("click", exitPage);
+
+  // Shift three times within five seconds exits, but never while typing in a text field
+  // (phone keyboards send Shift for capitals).
+  var shiftTimes = [];
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") { return; }
+    var target = event.target;
+    var typingInField = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (typingInField) { shiftTimes = []; return; }
+    var now = Date.now();
+    shiftTimes = shiftTimes.filter(function (time) { return now - time < SHIFT_WINDOW_MS; });
+    shiftTimes.push(now);
+    if (shiftTimes.length >= SHIFT_PRESSES) { exitPage(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") { shiftTimes = []; }
+  });
+
+  // ---- Start -------------------------------------------------------------------------------
+  function start() {
+    document.body.appendChild(root);
+    loadSocketClient();
+    state.messages.forEach(showMessage);
+    if (state.open) { setOpen(true, false); }
+  }
+
+  if (document.body) { start(); } else { document.addEventListener("DOMContentLoaded", start); }
+})();

@@ -1,0 +1,353 @@
+"""The chat widget in a real browser (Debian's Chromium, driven by Playwright) against the real
+assistant: accessibility (axe-core), keyboard use, safety (exit), privacy (storage), bad replies,
+a server that is down, and partner embedding from allowed and refused origins.
+
+Screenshots are written to test-output/screenshots/ for a reviewer to look at.
+"""
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from bot import directory
+from bot.paths import ROOT
+from tests.helpers import free_port, running_assistant
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+EMERGENCY = directory.placeholder_values(directory.load())["police_emergency.phone"]
+EXIT_URL = "https://www.bbc.co.uk/weather"
+
+LAUNCHER = ".chc-chat__launcher"
+INPUT = "#chc-chat-input"
+LOG = ".chc-chat__log"
+BOT_MESSAGES = ".chc-chat__message--bot"
+
+
+class PartnerSite:
+    """A partner's web page on its own origin, embedding the widget with one script tag."""
+
+    def __init__(self, widget_src: str, attributes: str = "", port: int = 0) -> None:
+        page = (
+            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Partner</title></head>"
+            "<body><main><h1>Partner organisation</h1>"
+            "<iframe title='framed partner page' src='/framed' width='400' height='300'></iframe></main>"
+            f"<script src='{widget_src}' defer {attributes}></script></body></html>"
+        )
+        framed = (
+            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Framed</title></head>"
+            f"<body><p>Framed page</p><script src='{widget_src}' defer {attributes}></script></body></html>"
+        )
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+                body = (framed if self.path == "/framed" else page).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", port or free_port()), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """The assistant, an allowed partner and a refused one (the partner ports are fixed first)."""
+    allowed_port, refused_port = free_port(), free_port()
+    allowed_origin = f"http://127.0.0.1:{allowed_port}"
+    with running_assistant(tmp_path_factory.mktemp("widget"), (allowed_origin,)) as assistant:
+        src = f"{assistant.url}/chat/widget.js"
+        attributes = "data-title='Partner help' data-colour='#ffcc00' data-position='left'"
+        partners = {
+            "allowed": PartnerSite(src, attributes, allowed_port),
+            "refused": PartnerSite(src, attributes, refused_port),
+        }
+        down = PartnerSite(src, f"data-server='http://127.0.0.1:{free_port()}'")
+        yield {"assistant": assistant, "down": down, **partners}
+        for site in (down, *partners.values()):
+            site.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=False)
+    # The exit goes to BBC Weather; this machine has no internet, so answer for it here.
+    context.route(EXIT_URL + "**", lambda route: route.fulfill(body="<title>Weather</title>Weather", content_type="text/html"))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def demo(sites) -> str:
+    return sites["assistant"].url + "/chat/"
+
+
+def open_widget(page: Page) -> None:
+    page.click(LAUNCHER)
+    expect(page.locator(INPUT)).to_be_focused()
+
+
+def say(page: Page, text: str) -> None:
+    before = page.locator(BOT_MESSAGES).count()
+    page.fill(INPUT, text)
+    page.keyboard.press("Enter")
+    expect(page.locator(BOT_MESSAGES)).not_to_have_count(before, timeout=20000)
+    expect(page.locator(".chc-chat__typing")).to_be_hidden(timeout=5000)
+
+
+def axe_violations(page: Page) -> list:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+def test_axe_finds_no_wcag_violations_closed_open_and_after_a_conversation(browser, sites):
+    context = browser.new_context(bypass_csp=True)  # lets the test inject axe-core
+    page = context.new_page()
+    page.goto(demo(sites))
+    page.wait_for_selector(LAUNCHER)
+    assert axe_violations(page) == []
+    open_widget(page)
+    assert axe_violations(page) == []
+    say(page, "how do I report a hate crime")
+    expect(page.locator(".chc-chat__reply-button").first).to_be_visible()
+    expect(page.locator(f"{LOG} a.chc-chat__link").first).to_be_visible()
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_pages_load_with_no_content_security_policy_errors(page, sites):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    for path in ("", "privacy", "partners"):
+        page.goto(demo(sites) + path)
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, "hello")
+    assert errors == []
+
+
+def test_it_talks_over_socket_io_by_default(page, sites):
+    sockets = []
+    page.on("websocket", lambda ws: sockets.append(ws.url))
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, "what is a hate incident")
+    assert any("/socket.io/" in url for url in sockets)
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("hate incident")
+
+
+def test_it_falls_back_to_rest_when_websockets_are_blocked(page, sites):
+    page.route_web_socket("**/socket.io/**", lambda ws: ws.close())
+    page.goto(demo(sites))
+    open_widget(page)
+    with page.expect_response("**/webhooks/rest/webhook"):
+        say(page, "what is a hate crime")
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("disability")
+
+
+def test_keyboard_only_open_type_send_pick_a_button_and_close(page, sites):
+    page.goto(demo(sites))
+    page.wait_for_selector(LAUNCHER)
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('chc-chat__launcher')"):
+            break
+    expect(page.locator(LAUNCHER)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(INPUT)).to_be_focused()
+    page.keyboard.type("hello")
+    page.keyboard.press("Enter")
+    button = page.locator(".chc-chat__reply-button", has_text="How to report")
+    expect(button).to_be_visible(timeout=20000)
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "How to report":
+            break
+    expect(button).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("True Vision", timeout=20000)
+    page.locator(INPUT).focus()
+    page.keyboard.press("Escape")
+    expect(page.locator(".chc-chat__panel")).to_be_hidden()
+    expect(page.locator(LAUNCHER)).to_be_focused()
+
+
+def test_every_control_is_at_least_44px_and_focus_is_visible(page, sites):
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, "hello")
+    for box in page.locator(".chc-chat button:visible").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect()).map(r => [r.width, r.height])"
+    ):
+        assert box[0] >= 44 and box[1] >= 44, box
+    page.keyboard.press("Shift+Tab")
+    focused_background = page.evaluate("getComputedStyle(document.activeElement).backgroundColor")
+    assert focused_background == "rgb(255, 221, 0)"
+
+
+def test_markup_in_a_reply_or_a_message_is_shown_as_text_not_run(page, sites):
+    page.route("**/chat/socket.io.min.js", lambda route: route.fulfill(status=404))
+    page.route("**/webhooks/rest/webhook", lambda route: route.fulfill(
+        content_type="application/json",
+        body='[{"text": "<img src=x onerror=\\"window.pwned=1\\"><script>window.pwned=2</script> see javascript:alert(1)",'
+             ' "buttons": [{"title": "<b>bold</b>", "payload": "/greet"}]}]',
+    ))
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, '<img src=x onerror="window.pwned=3">')
+    assert page.locator(f"{LOG} img, {LOG} script, {LOG} b").count() == 0
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("<img src=x")
+    expect(page.locator(".chc-chat__reply-button").last).to_have_text("<b>bold</b>")
+    assert page.locator(f"{LOG} a").count() == 0  # javascript: is never made a link
+    assert page.evaluate("window.pwned") is None
+
+
+def test_links_in_replies_are_safe_and_open_in_a_new_tab(page, sites):
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, "is there an online form to report")
+    link = page.locator(f"{LOG} a.chc-chat__link").first
+    expect(link).to_have_attribute("href", "https://www.report-it.org.uk")
+    expect(link).to_have_attribute("rel", "noopener noreferrer")
+    expect(link).to_have_attribute("target", "_blank")
+
+
+def test_replies_are_announced_once_and_emergencies_assertively(page, sites):
+    page.goto(demo(sites))
+    open_widget(page)
+    assert page.get_attribute(LOG, "aria-live") == "off"
+    say(page, "what is a hate crime")
+    expect(page.locator(".chc-chat__visually-hidden[aria-live='polite']")).to_contain_text("hostility")
+    say(page, "there's a man outside my house with a knife")
+    expect(page.locator(".chc-chat__visually-hidden[aria-live='assertive']")).to_contain_text(EMERGENCY)
+    expect(page.locator(".chc-chat__message--urgent").first).to_contain_text(EMERGENCY)
+
+
+def test_history_stays_in_the_tab_only_and_survives_a_reload(page, sites):
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, "what is a hate incident")
+    assert page.evaluate("localStorage.length") == 0
+    assert "hate incident" in page.evaluate("JSON.stringify(sessionStorage)")
+    page.reload()
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("hate incident")
+    session_id = page.evaluate("JSON.parse(sessionStorage.getItem('coventry-hate-crime-chat')).sessionId")
+    assert len(session_id) == 32 and int(session_id, 16) >= 0
+
+
+def test_exit_clears_the_conversation_and_sends_the_whole_tab_away(page, sites):
+    page.goto(sites["allowed"].origin)  # a partner page whose iframe also has the widget
+    frame = page.frame_locator("iframe")
+    frame.locator(LAUNCHER).click()
+    frame.locator(INPUT).fill("what is a hate crime")
+    frame.locator(INPUT).press("Enter")
+    expect(frame.locator(BOT_MESSAGES).first).to_be_visible(timeout=20000)
+    frame.locator(".chc-chat__exit").click()
+    page.wait_for_url(EXIT_URL + "**")  # the top window left, not just the frame
+    page.go_back()  # the exit replaced the history entry: Back does not return to the chat
+    assert page.url != sites["allowed"].origin + "/"
+    page.goto(sites["allowed"].origin)
+    assert page.evaluate("sessionStorage.getItem('coventry-hate-crime-chat')") is None
+    expect(page.frame_locator("iframe").locator(BOT_MESSAGES)).to_have_count(0)
+
+
+def test_shift_three_times_exits_but_not_while_typing(page, sites):
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, "hello")
+    page.focus(INPUT)
+    for _ in range(4):
+        page.keyboard.press("Shift")
+    assert page.url == demo(sites)
+    page.locator(".chc-chat__title").click()  # out of the text box
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL + "**")
+    page.goto(demo(sites))
+    assert page.evaluate("sessionStorage.length") == 0
+    expect(page.locator(BOT_MESSAGES)).to_have_count(0)
+
+
+def test_server_down_shows_the_error_and_keeps_the_message(page, sites):
+    page.goto(sites["down"].origin)
+    page.click(LAUNCHER)
+    page.fill(INPUT, "how do i report it")
+    page.keyboard.press("Enter")
+    status = page.locator(".chc-chat__status")
+    expect(status).to_contain_text("not answering", timeout=20000)
+    expect(page.locator(".chc-chat__retry")).to_be_visible()
+    expect(page.locator(INPUT)).to_have_value("how do i report it")
+
+
+def test_an_allowed_partner_site_can_use_the_assistant(page, sites):
+    page.goto(sites["allowed"].origin)
+    page.click(LAUNCHER)
+    expect(page.locator(LAUNCHER)).to_be_hidden()
+    say(page, "where can i get support")
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("Victim Support")
+    expect(page.locator(".chc-chat__title")).to_have_text("Partner help")
+
+
+def test_a_partner_colour_that_fails_contrast_is_darkened(page, sites):
+    page.goto(sites["allowed"].origin)
+    rgb = page.locator(LAUNCHER).evaluate("e => getComputedStyle(e).backgroundColor")
+    channels = [int(v) / 255 for v in rgb[rgb.index("(") + 1:-1].split(",")]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    assert 1.05 / (luminance + 0.05) >= 4.5, rgb
+
+
+def test_another_site_is_refused(page, sites):
+    page.goto(sites["refused"].origin)
+    page.click(LAUNCHER)
+    page.fill(INPUT, "hello")
+    page.keyboard.press("Enter")
+    expect(page.locator(".chc-chat__status")).to_contain_text("not allowed", timeout=20000)
+    assert page.locator(BOT_MESSAGES).count() == 0
+
+
+def test_it_reflows_at_320px_and_screenshots_are_written(browser, sites):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(demo(sites))
+    page.wait_for_selector(LAUNCHER)
+    page.screenshot(path=str(SCREENSHOTS / "demo-closed.png"))
+    open_widget(page)
+    say(page, "how do I report a hate crime")
+    page.screenshot(path=str(SCREENSHOTS / "demo-open.png"))
+    page.set_viewport_size({"width": 320, "height": 640})  # also what 1280px at 400% zoom gives
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.screenshot(path=str(SCREENSHOTS / "demo-mobile-320.png"))
+    context.close()
+    assert all((SCREENSHOTS / name).stat().st_size > 0 for name in
+               ("demo-closed.png", "demo-open.png", "demo-mobile-320.png"))
