@@ -6,6 +6,7 @@ installs the origin check for the whole server, so the widget, REST and Socket.I
 origin and one list of allowed partner sites. Enabled in credentials.yml.
 """
 import os
+import re
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Text
 
@@ -33,16 +34,19 @@ PAGE_SECURITY = {
 }
 COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"}
 
-# path under /chat/ -> (file, content type, filled with directory values?)
+JS, CSS, HTML = "text/javascript; charset=utf-8", "text/css; charset=utf-8", "text/html; charset=utf-8"
+# path under /chat/ -> (file, content type)
 FILES = {
-    "widget.js": (HERE / "static" / "widget.js", "text/javascript; charset=utf-8", True),
-    "widget.css": (HERE / "static" / "widget.css", "text/css; charset=utf-8", False),
-    "pages.css": (HERE / "static" / "pages.css", "text/css; charset=utf-8", False),
-    "socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript; charset=utf-8", False),
-    "": (HERE / "pages" / "demo.html", "text/html; charset=utf-8", True),
-    "privacy": (HERE / "pages" / "privacy.html", "text/html; charset=utf-8", True),
-    "partners": (HERE / "pages" / "partners.html", "text/html; charset=utf-8", True),
+    "widget.js": (HERE / "static" / "widget.js", JS),
+    "widget.css": (HERE / "static" / "widget.css", CSS),
+    "pages.css": (HERE / "static" / "pages.css", CSS),
+    "socket.io.min.js": (SOCKET_IO_CLIENT, JS),
+    "": (HERE / "pages" / "demo.html", HTML),
+    "privacy": (HERE / "pages" / "privacy.html", HTML),
+    "partners": (HERE / "pages" / "partners.html", HTML),
 }
+LAYOUT = HERE / "pages" / "layout.html"
+PAGE_TITLE = re.compile(r"\A<!-- title: (.*?) -->\n")
 
 
 def page_values() -> Dict[str, str]:
@@ -62,15 +66,25 @@ def fill(text: str, values: Dict[str, str]) -> str:
     return text
 
 
+def as_page(content: str) -> str:
+    """A page file is its title line and body; the layout adds the shared head."""
+    title = PAGE_TITLE.match(content)
+    return fill(LAYOUT.read_text(encoding="utf-8"), {
+        "title": title.group(1), "content": content[title.end():].rstrip("\n"),
+    })
+
+
 def load_files() -> Dict[str, tuple]:
     """Read every file once at start-up; a missing one stops the server with a clear message."""
     if not SOCKET_IO_CLIENT.exists():
         raise FileNotFoundError(f"{SOCKET_IO_CLIENT} is missing: run `make venv` (it runs npm ci)")
     values = page_values()
     loaded = {}
-    for name, (path, content_type, templated) in FILES.items():
+    for name, (path, content_type) in FILES.items():
         body = path.read_text(encoding="utf-8")
-        loaded[name] = ((fill(body, values) if templated else body).encode("utf-8"), content_type)
+        if content_type == HTML:
+            body = as_page(body)
+        loaded[name] = (fill(body, values).encode("utf-8"), content_type)
     return loaded
 
 
@@ -100,7 +114,7 @@ class WidgetChannel(InputChannel):
                 return raw(b"Not found", status=404, headers=COMMON_HEADERS)
             body, content_type = files[name]
             headers = dict(COMMON_HEADERS)
-            if content_type.startswith("text/html"):
+            if content_type == HTML:
                 headers.update(PAGE_SECURITY)
             return raw(body, content_type=content_type, headers=headers)
 
