@@ -6,14 +6,21 @@ PY := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv
+.PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv \
+	add-example add-intent set-response set-contact check-links stats
 
 help:
 	@echo "make run       set up, train if needed, start the assistant"
 	@echo "make test      the whole test suite"
 	@echo "make train     train a model if the data or config changed"
 	@echo "make shell     talk to the assistant in the terminal"
-	@echo "make validate  check the training data and the contact directory"
+	@echo "make validate  check the training data, answers and contact directory"
+	@echo "Staff shortcuts (see docs/staff-guide.md):"
+	@echo "  make add-example INTENT=ask_forum TEXT=\"how do i join the forum\""
+	@echo "  make add-intent NAME=ask_new FILE=data/nlu/council.yml ANSWER=\"...\" EXAMPLES=examples.txt"
+	@echo "  make set-response NAME=utter_thank TEXT=\"...\""
+	@echo "  make set-contact ID=samaritans FIELD=phone VALUE=\"116 123\""
+	@echo "  make check-links    make stats [CSV=stats.csv]"
 
 # The virtual environment is rebuilt whenever the pinned versions change.
 $(VENV)/.installed: requirements.lock
@@ -50,6 +57,25 @@ shell: venv
 validate: venv
 	$(PY) -m bot validate
 
+# Staff shortcuts: each runs the matching `python -m bot` command (see docs/staff-guide.md).
+add-example: venv
+	$(PY) -m bot add-example "$(INTENT)" "$(TEXT)"
+
+add-intent: venv
+	$(PY) -m bot add-intent "$(NAME)" --file "$(FILE)" --answer "$(ANSWER)" --examples-file "$(EXAMPLES)"
+
+set-response: venv
+	$(PY) -m bot set-response "$(NAME)" "$(TEXT)"
+
+set-contact: venv
+	$(PY) -m bot set-contact "$(ID)" "$(FIELD)" "$(VALUE)"
+
+check-links: venv
+	$(PY) -m bot check-links
+
+stats: venv
+	$(PY) -m bot stats $(if $(CSV),--csv "$(CSV)")
+
 test: venv train validate test-unit test-stories test-e2e test-widget
 
 test-unit: venv
@@ -65,7 +91,7 @@ test-e2e: venv train
 test-widget: venv train browser
 	$(PY) -m pytest -m browser -q
 
-# Re-pin every package after changing the direct dependencies in pyproject.toml.
+# Re-pin every package: after `.venv/bin/pip install NAME==VERSION` (and adding it to pyproject.toml).
 lock: venv
 	$(PY) -m pip freeze --all | grep -v '^pip==' | (echo "# Exact versions of every package, so a fresh install gives the same result."; echo "# Regenerate with: make lock  (after changing the direct dependencies in pyproject.toml)"; cat) > requirements.lock.new
 	mv requirements.lock.new requirements.lock

@@ -2,8 +2,10 @@
 import argparse
 import subprocess
 import sys
+from datetime import date
+from pathlib import Path
 
-from bot import directory, model, servers, settings
+from bot import directory, edit, links, model, servers, settings, stats, validate
 from bot.paths import ROOT
 
 
@@ -40,17 +42,37 @@ def cmd_shell(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Rasa's own checks (warnings count as failures), then the contact directory."""
-    result = subprocess.run(
-        [sys.executable, "-m", "rasa", "data", "validate", "--fail-on-warnings"],
-        cwd=ROOT, env=settings.load().env(),
-    )
+    return validate.run(Path(args.root).resolve(), with_rasa=not args.quick)
+
+
+def cmd_check_links(args: argparse.Namespace) -> int:
+    return links.report(links.check_links(links.directory_links(directory.load()), args.timeout))
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    return stats.run(settings.load().tracker_db, Path(args.csv) if args.csv else None, sys.stdout)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """Run one editing command; a refused edit prints why and changes nothing."""
     try:
-        directory.load()
-    except directory.DirectoryError as error:
-        print(error, file=sys.stderr)
+        if args.command == "add-example":
+            changed = edit.add_example(ROOT, args.intent, args.text)
+        elif args.command == "add-intent":
+            examples = list(args.example)
+            if args.examples_file:
+                examples += [l.strip() for l in Path(args.examples_file).read_text(encoding="utf-8").splitlines() if l.strip()]
+            changed = edit.add_intent(ROOT, args.name, Path(args.file), examples, args.answer)
+        elif args.command == "set-response":
+            changed = edit.set_response(ROOT, args.name, args.text)
+        else:
+            changed = edit.set_contact(ROOT, args.id, args.field, args.value, date.today())
+    except edit.EditRefused as refused:
+        print(refused, file=sys.stderr)
         return 1
-    return result.returncode
+    print("Changed: " + ", ".join(str(p.relative_to(ROOT)) for p in changed))
+    print("Next: `make validate`, then `make train` (not needed for contact changes) and restart.")
+    return 0
 
 
 def main(argv=None) -> int:
@@ -61,7 +83,34 @@ def main(argv=None) -> int:
     train.set_defaults(func=cmd_train)
     commands.add_parser("run", help="start the assistant").set_defaults(func=cmd_run)
     commands.add_parser("shell", help="talk to the assistant in the terminal").set_defaults(func=cmd_shell)
-    commands.add_parser("validate", help="check the training data and contacts").set_defaults(func=cmd_validate)
+    check = commands.add_parser("validate", help="check the training data, answers and contacts")
+    check.add_argument("--root", default=str(ROOT), help="project folder (default: this one)")
+    check.add_argument("--quick", action="store_true", help="our content rules only, not Rasa's checks")
+    check.set_defaults(func=cmd_validate)
+    example = commands.add_parser("add-example", help="add an example message to an intent")
+    example.add_argument("intent")
+    example.add_argument("text")
+    intent = commands.add_parser("add-intent", help="add a new topic: intent, examples, answer and rule")
+    intent.add_argument("name")
+    intent.add_argument("--file", required=True, help="topic file, e.g. data/nlu/council.yml")
+    intent.add_argument("--answer", required=True, help="the answer (use {entry.field} for contacts)")
+    intent.add_argument("--example", action="append", default=[], help="an example (repeat)")
+    intent.add_argument("--examples-file", help="a text file with one example per line")
+    response = commands.add_parser("set-response", help="change the text of an answer")
+    response.add_argument("name")
+    response.add_argument("text")
+    contact = commands.add_parser("set-contact", help="change a contact detail (stamps today as checked)")
+    contact.add_argument("id")
+    contact.add_argument("field")
+    contact.add_argument("value")
+    check_links = commands.add_parser("check-links", help="check every web link in the directory")
+    check_links.add_argument("--timeout", type=float, default=links.TIMEOUT_SECONDS)
+    check_links.set_defaults(func=cmd_check_links)
+    report = commands.add_parser("stats", help="totals of what residents asked about (no personal data)")
+    report.add_argument("--csv", help="also write the table to this CSV file")
+    report.set_defaults(func=cmd_stats)
+    for sub in (example, intent, response, contact):
+        sub.set_defaults(func=cmd_edit)
     args = parser.parse_args(argv)
     return args.func(args)
 

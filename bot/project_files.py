@@ -25,7 +25,7 @@ def nlu_examples(folder: Path = NLU_DIR) -> List[Example]:
     for path in sorted(folder.glob("*.yml")):
         document = yaml.load(path.read_text(encoding="utf-8")) or {}
         for block in document.get("nlu", []) or []:
-            if "intent" not in block:
+            if "intent" not in block or "examples" not in block:
                 continue
             first_line = block.lc.value("examples")[0] + 2  # the line after "examples: |"
             for offset, raw in enumerate(str(block.get("examples", "")).splitlines()):

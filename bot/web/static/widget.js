@@ -53,6 +53,8 @@
     }
   };
   var MAX_MESSAGE_LENGTH = 1000;
+  // Which website the chat is on (an origin, never a page address): counted in the staff stats.
+  var SITE = window.location.origin;
 
   // ---- Configuration from data attributes -------------------------------------------------
   var data = script.dataset;
@@ -350,7 +352,7 @@
     return window.fetch(server + "/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: state.sessionId, message: text })
+      body: JSON.stringify({ sender: state.sessionId, message: text, metadata: { site: SITE } })
     }).then(function (response) {
       if (response.status === 403) { throw new Error("refused"); }
       if (!response.ok) { throw new Error("failed"); }
@@ -371,7 +373,7 @@
       }
       waiting = current;
       if (current.viaSocket) {
-        socket.emit("user_uttered", { message: text, session_id: state.sessionId });
+        socket.emit("user_uttered", { message: text, session_id: state.sessionId, metadata: { site: SITE } });
       } else {
         sendViaRest(text).then(current.resolve, current.reject);
       }

@@ -1,0 +1,250 @@
+"""The content rules behind `python -m bot validate`, written for staff who edit the YAML by hand.
+
+Each problem says where it is (file and line), what is wrong, and how to fix it. Errors stop a
+change going live (exit status 1); warnings are things to look at soon.
+"""
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
+
+import textstat
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+from bot import content_rules, directory
+from bot.project_files import Example, examples_by_intent, nlu_examples
+
+MIN_EXAMPLES = 15
+READING_AGE_ERROR = 12
+READING_AGE_WARNING = 11
+CHECK_EVERY_DAYS = 180
+
+KNOWN_KEYS = {
+    "domain": {"version", "session_config", "intents", "entities", "slots", "forms", "actions",
+               "responses", "e2e_actions"},
+    "nlu": {"version", "nlu"},
+    "nlu_block": {"intent", "examples", "metadata", "synonym", "regex", "lookup"},
+    "rules": {"version", "rules", "stories"},
+    "directory": {"contacts"},
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: Path
+    line: int
+    message: str
+    error: bool = True
+
+    def render(self, root: Path) -> str:
+        try:
+            shown = self.file.relative_to(root)
+        except ValueError:
+            shown = self.file
+        level = "" if self.error else "warning: "
+        return f"{shown}:{self.line}: {level}{self.message}"
+
+
+@dataclass
+class Project:
+    """The files one validation reads, from a project folder (the real one, or a test copy)."""
+
+    root: Path
+    today: date = field(default_factory=date.today)
+
+    @property
+    def domain_file(self) -> Path:
+        return self.root / "domain.yml"
+
+    @property
+    def directory_file(self) -> Path:
+        return self.root / "content" / "directory.yml"
+
+    @property
+    def nlu_folder(self) -> Path:
+        return self.root / "data" / "nlu"
+
+    @property
+    def dialogue_files(self) -> List[Path]:
+        return sorted(p for p in (self.root / "data").glob("*.yml"))
+
+    def yaml_files(self) -> List[Path]:
+        return [self.domain_file, self.directory_file] + sorted(self.nlu_folder.glob("*.yml")) + self.dialogue_files
+
+
+def load_round_trip(path: Path) -> Tuple[Optional[object], Optional[Problem]]:
+    """The file's content with line numbers, or the syntax problem with its line."""
+    try:
+        return YAML().load(path.read_text(encoding="utf-8")), None
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, Problem(path, line, f"the YAML is not valid here ({error.problem}). Check the "
+                             "indentation (spaces, not tabs) and that every quote is closed.")
+
+
+def line_of_key(mapping: object, key: str) -> int:
+    try:
+        return mapping.lc.key(key)[0] + 1  # type: ignore[attr-defined]
+    except (AttributeError, KeyError, TypeError):
+        return 1
+
+
+def check_unknown_keys(path: Path, document: object, kind: str) -> List[Problem]:
+    if not isinstance(document, dict):
+        return [Problem(path, 1, "the file must start with 'key: value' lines, e.g. 'version: \"3.1\"'")]
+    problems = [
+        Problem(path, line_of_key(document, key), f"unknown key '{key}'. Known keys here: "
+                f"{', '.join(sorted(KNOWN_KEYS[kind]))}. Check the spelling.")
+        for key in document if key not in KNOWN_KEYS[kind]
+    ]
+    if kind == "nlu":
+        for block in document.get("nlu") or []:
+            for key in block if isinstance(block, dict) else []:
+                if key not in KNOWN_KEYS["nlu_block"]:
+                    problems.append(Problem(path, line_of_key(block, key), f"unknown key '{key}' in an "
+                                            "intent block. Use 'intent:' and 'examples: |'."))
+    return problems
+
+
+def check_examples(examples: List[Example], intents: Iterable[str]) -> List[Problem]:
+    problems = []
+    seen: Dict[str, Example] = {}
+    for example in examples:
+        key = re.sub(r"[^\w]+", " ", example.text.lower()).strip()
+        first = seen.setdefault(key, example)
+        if first is not example:
+            where = "the same intent" if first.intent == example.intent else f"intent '{first.intent}'"
+            problems.append(Problem(example.file, example.line, f"the example '{example.text}' is "
+                                    f"already in {where} at {first.file.name}:{first.line}. Remove one."))
+    known = set(intents)
+    by_intent = examples_by_intent(examples)
+    for intent, items in by_intent.items():
+        if intent not in known:
+            problems.append(Problem(items[0].file, items[0].line - 2, f"intent '{intent}' is not in "
+                                    "domain.yml. Add it under 'intents:' (or use add-intent)."))
+        if len(items) < MIN_EXAMPLES:
+            problems.append(Problem(items[0].file, items[0].line - 2, f"intent '{intent}' has "
+                                    f"{len(items)} examples; it needs at least {MIN_EXAMPLES}, written "
+                                    "the way people really type."))
+    return problems
+
+
+def reading_age(text: str) -> float:
+    """Flesch-Kincaid grade + 5, each line read as a sentence, placeholders read as one short word."""
+    lines = [re.sub(r"^\s*-\s*", "", line).strip() for line in text.split("\n")]
+    lines = [content_rules.PLACEHOLDER_RE.sub("it", line) for line in lines if line]
+    prose = " ".join(line if line[-1:] in ".?!:" else line + "." for line in lines)
+    return textstat.flesch_kincaid_grade(prose) + 5 if prose else 0.0
+
+
+def check_responses(project: Project, domain: dict, values: Dict[str, str]) -> List[Problem]:
+    path, responses = project.domain_file, domain.get("responses") or {}
+    slots = set(domain.get("slots") or {})
+    problems = []
+    for name, variations in responses.items():
+        line = line_of_key(responses, name)
+        for variation in variations or []:
+            text = str(variation.get("text", ""))
+            shown = text + "\n" + "\n".join(str(b.get("title", "")) for b in variation.get("buttons", []))
+            for detail in content_rules.contact_details(shown):
+                problems.append(Problem(path, line, f"response '{name}' types '{detail}' by hand. Put "
+                                        "it in content/directory.yml and write a placeholder such as "
+                                        "{victim_support.phone} instead."))
+            for placeholder in content_rules.placeholders(shown):
+                if placeholder not in values and placeholder not in slots:
+                    problems.append(Problem(path, line, f"response '{name}' uses {{{placeholder}}}, which "
+                                            "is not in the contact directory. Check the entry name and field."))
+            filled = content_rules.PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1), ""), text)
+            for phrase in content_rules.referral_phrases(filled):
+                problems.append(Problem(path, line, f"response '{name}' offers or claims a referral "
+                                        f"('{phrase}'). The council never refers anyone or passes details "
+                                        "on: say where people can get help themselves."))
+            age = reading_age(text)
+            if age > READING_AGE_WARNING:
+                problems.append(Problem(path, line, f"response '{name}' has a reading age of {age:.1f}; "
+                                        f"keep it at {READING_AGE_WARNING} or under. Use shorter sentences "
+                                        "and everyday words.", error=age > READING_AGE_ERROR))
+    return problems
+
+
+def check_directory(project: Project, document: object) -> List[Problem]:
+    path = project.directory_file
+    entries = document.get("contacts") if isinstance(document, dict) else None
+    if not isinstance(entries, dict):
+        return [Problem(path, 1, "the file must have a 'contacts:' section with entries")]
+    problems = []
+    for contact_id, fields in entries.items():
+        line = line_of_key(entries, contact_id)
+        problems += [Problem(path, line, f"entry '{contact_id}': {p}") for p in
+                     directory.entry_problems(contact_id, fields)]
+        if not isinstance(fields, dict):
+            continue
+        checked = fields.get("checked")
+        if isinstance(checked, date) and (project.today - checked).days > CHECK_EVERY_DAYS:
+            problems.append(Problem(path, line, f"entry '{contact_id}' was last checked on {checked}, "
+                                    f"over {CHECK_EVERY_DAYS} days ago. Check it against {fields.get('source')} "
+                                    "and update 'checked' (set-contact does this).", error=False))
+        if fields.get("confirmed") is False:
+            problems.append(Problem(path, line, f"entry '{contact_id}' is not confirmed. Confirm it "
+                                    "from a current source, then set 'confirmed: true'.", error=False))
+    return problems
+
+
+def check_coverage(project: Project, domain: dict) -> List[Problem]:
+    """Every intent is answered by a rule or story; every response is used by one (or an action)."""
+    used = " ".join(p.read_text(encoding="utf-8") for p in project.dialogue_files)
+    problems = []
+    for intent in domain.get("intents") or []:
+        name = intent if isinstance(intent, str) else next(iter(intent))
+        if not re.search(rf"intent: {re.escape(name)}\s*$", used, re.M):
+            problems.append(Problem(project.domain_file, line_of_key_in_list(domain, "intents", name),
+                                    f"intent '{name}' has no rule or story, so the assistant does not "
+                                    f"know what to answer. Add a rule in data/rules.yml."))
+    responses = domain.get("responses") or {}
+    for name in responses:
+        if not re.search(rf"action: {re.escape(name)}\s*$", used, re.M):
+            problems.append(Problem(project.domain_file, line_of_key(responses, name), f"response "
+                                    f"'{name}' is not used by any rule or story. Use it, or remove it."))
+    return problems
+
+
+def line_of_key_in_list(domain: dict, key: str, item: str) -> int:
+    items = domain.get(key) or []
+    try:
+        return items.lc.item(list(items).index(item))[0] + 1
+    except (AttributeError, ValueError, TypeError):
+        return line_of_key(domain, key)
+
+
+def check(project: Project) -> List[Problem]:
+    """Run every rule. Syntax errors are reported first; a file that cannot be read is skipped."""
+    problems: List[Problem] = []
+    documents = {}
+    for path in project.yaml_files():
+        document, problem = load_round_trip(path)
+        if problem:
+            problems.append(problem)
+        else:
+            documents[path] = document
+    kinds = {project.domain_file: "domain", project.directory_file: "directory"}
+    for path, document in documents.items():
+        kind = kinds.get(path) or ("nlu" if path.parent == project.nlu_folder else "rules")
+        problems += check_unknown_keys(path, document, kind)
+    domain = documents.get(project.domain_file)
+    contacts = documents.get(project.directory_file)
+    if contacts is not None:
+        problems += check_directory(project, contacts)
+    if domain is None:
+        return problems
+    if all(path in documents for path in project.nlu_folder.glob("*.yml")):
+        problems += check_examples(nlu_examples(project.nlu_folder), domain.get("intents") or [])
+    try:
+        values = directory.placeholder_values(directory.load(project.directory_file))
+    except (directory.DirectoryError, OSError, MarkedYAMLError):
+        values = {}  # already reported above
+    problems += check_responses(project, domain, values)
+    problems += check_coverage(project, domain)
+    return problems
