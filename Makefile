@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
 .PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv \
-	add-example add-intent set-response set-contact check-links stats
+	add-example add-intent set-response set-contact check-links stats bench
 
 help:
 	@echo "make run       set up, train if needed, start the assistant"
@@ -69,6 +69,10 @@ set-response: venv
 
 set-contact: venv
 	$(PY) -m bot set-contact "$(ID)" "$(FIELD)" "$(VALUE)"
+
+# Our configuration against Rasa's default, side by side; writes docs/benchmarks.md (about 20 minutes).
+bench: venv
+	$(PY) -m bot bench
 
 check-links: venv
 	$(PY) -m bot check-links

@@ -111,6 +111,9 @@ def main(argv=None) -> int:
     report.set_defaults(func=cmd_stats)
     for sub in (example, intent, response, contact):
         sub.set_defaults(func=cmd_edit)
+    if argv is None and len(sys.argv) > 1 and sys.argv[1] == "bench":
+        from bot import bench  # loads aiohttp and friends only when benchmarking
+        return bench.main(sys.argv[2:])
     args = parser.parse_args(argv)
     return args.func(args)
 

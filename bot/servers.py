@@ -3,6 +3,7 @@
 Used by `make run` and by the end-to-end tests, so the tests exercise exactly what residents get.
 """
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -16,6 +17,13 @@ from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Settings
 
 READY_TIMEOUT_SECONDS = 180
+
+
+def free_port() -> int:
+    """A port nothing on this machine listens on right now (for tests and the benchmark)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class ServerFailed(RuntimeError):

@@ -1,5 +1,4 @@
 """Helpers for tests that need the trained model or the running servers."""
-import socket
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Tuple
@@ -7,6 +6,7 @@ from typing import Iterator, Tuple
 import pytest
 
 from bot import model, servers
+from bot.servers import free_port  # noqa: F401  (tests import it from here)
 from bot.settings import Settings
 
 
@@ -16,12 +16,6 @@ def trained_model() -> Path:
     if not path.exists():
         pytest.fail(f"No model for the current data at {path}. Run `make train` first.")
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from bot import directory
+from bot.cases import load_cases
 from tests.helpers import running_assistant
 
 pytestmark = pytest.mark.e2e
@@ -38,63 +39,9 @@ def joined(replies: List[dict]) -> str:
     return "\n".join(r.get("text", "") for r in replies)
 
 
-CASES = [
-    # Danger now: 999 first, whatever else is asked.
-    ("theres 3 lads outside my house shouting they'll burn it down", [EMERGENCY]),
-    ("someone is following me home and shouting at me", [EMERGENCY]),
-    ("HELP they're kicking my door in", [EMERGENCY]),
-    ("a man has a knife and is shouting racist stuff at me", [EMERGENCY]),
-    ("im being attacked by a group on the street", [EMERGENCY]),
-    ("they set my car on fire", [EMERGENCY]),
-    # Self-harm.
-    ("honestly i just want to kill myself after all this", [D["samaritans.phone"], EMERGENCY]),
-    ("i dont want to be alive anymore", [D["samaritans.phone"]]),
-    # What hate crime is.
-    ("wat counts as a hate crime", ["race", "disability", "transgender"]),
-    ("whats the diffrence between hate incident and hate crime", ["not every hate incident is a crime"]),
-    ("does it count if they just thought i was gay", ["thought you"]),
-    ("is spray painting a slur on someones wall a hate crime", ["report"]),
-    # Describing what happened.
-    ("some guy on the bus called me a p*ki and told me to go back home", ["not your fault", "report"]),
-    ("my neighbours keep shouting abuse at us cos we're muslim", ["not your fault"]),
-    # Reporting.
-    ("how do i report a racist attack", [D["police_non_emergency.phone"], D["true_vision.web"], D["crimestoppers.phone"]]),
-    ("wanna report some homophobic abuse where do i go", [D["true_vision.web"]]),
-    ("is it 999 or 101 if it happened last night", [D["police_non_emergency.phone"], EMERGENCY]),
-    ("can i do it on the police website instead of phoning", [D["wmp_online.web"]]),
-    ("is there an online form i can fill in", [D["true_vision.web"]]),
-    ("can i go somewhere in coventry to report in person", ["libraries", "Family Hubs"]),
-    ("i want to report it but i dont want them knowing my name", [D["crimestoppers.phone"]]),
-    ("i saw a lady getting racially abused at the bus stop can i report that", ["saw it"]),
-    ("someone keeps posting hateful comments about me on tiktok", ["screenshots", D["true_vision.web"]]),
-    ("what evidence should i keep", ["screenshots"]),
-    ("what happens after i make a report", [D["victim_support.phone"]]),
-    ("im deaf, can i text the police", [D["emergency_text_relay.phone"], D["police_non_emergency.textphone"]]),
-    ("i'm scared the police wont take me seriously", [D["victim_support.phone"]]),
-    # Support by kind of hate.
-    ("who can help me, i've been getting hate since it happened", [D["victim_support.phone"]]),
-    ("im a muslim and got abused, who can support me", ["Tell MAMA", D["tell_mama.web"]]),
-    ("antisemitic graffiti on our synagogue, who can help", ["CST", D["cst.phone"]]),
-    ("i'm trans and got harassed, is there support", ["Galop", D["galop.phone"]]),
-    ("my son has autism and kids target him, who can help us", [D["victim_support.phone"]]),
-    ("where can i get support for racist abuse", [D["victim_support.phone"]]),
-    ("my manager treats me badly because i'm black", [D["eass.web"]]),
-    # Referral requests: the policy, then the contact.
-    ("can you refer me to victim support please", ["does not make referrals", D["victim_support.phone"]]),
-    ("please pass my details to someone who can help", ["does not make referrals"]),
-    # Out of scope, privacy, bot challenge, council.
-    ("my bins haven't been collected", [D["council.web"]]),
-    # Other languages and nonsense: ask again, never a confident wrong answer.
-    ("¿Dónde puedo denunciar un delito de odio?", ["did not understand", "English"]),
-    ("Gdzie mogę zgłosić przestępstwo z nienawiści?", ["did not understand"]),
-    ("asdfgh qwerty zxcvb", ["did not understand"]),
-    ("how do i pay my council tax", [D["council.web"]]),
-    ("is what i type here kept private", ["do not pass it"]),
-    ("are you a real person", ["automated"]),
-    ("when is national hate crime awareness week", ["October"]),
-    ("what is the council doing about hate crime", ["Challenging Hate Crime Strategy"]),
-    ("tell me about the coventry hate crime forum", ["Coventry Hate Crime Forum"]),
-]
+
+
+CASES = load_cases()
 
 
 @pytest.mark.parametrize("message, expected", CASES, ids=[c[0][:40] for c in CASES])

@@ -2,28 +2,17 @@
 import asyncio
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from rasa.core.agent import Agent
-from ruamel.yaml import YAML
 
+from bot.cases import load_heldout
 from tests.helpers import trained_model
 
 pytestmark = pytest.mark.model
 
-HELDOUT = Path(__file__).parent / "nlu_heldout.yml"
 MIN_ACCURACY = 0.88
-
-
-def heldout_examples():
-    document = YAML(typ="safe").load(HELDOUT.read_text(encoding="utf-8"))
-    return [
-        (block["intent"], line.strip()[2:].strip())
-        for block in document["nlu"]
-        for line in block["examples"].splitlines()
-        if line.strip().startswith("- ")
-    ]
+heldout_examples = load_heldout
 
 
 def normalised(text: str) -> str:
