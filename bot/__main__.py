@@ -21,6 +21,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     assistant = servers.start(config, trained)
     print(
         f"The assistant is ready.\n"
+        f"  Demo page:         {assistant.url}/chat/\n"
         f"  REST channel:      POST {assistant.rest_webhook}\n"
         f"  Socket.IO channel: {assistant.url}/socket.io\n"
         f"Press Ctrl-C to stop.",
