@@ -18,7 +18,6 @@ DEFAULTS = {
     "ACTIONS_PORT": "5055",
     "TRACKER_DB": "var/tracker.db",
     "LOG_LEVEL": "WARNING",
-    "RASA_TELEMETRY_ENABLED": "false",
     "ALLOWED_ORIGINS": "",
 }
 

@@ -7,7 +7,7 @@
  *           data-lang="en" data-exit-url="https://www.bbc.co.uk/weather"></script>
  *
  * Privacy: the conversation lives in this tab's sessionStorage only (gone when the tab closes,
- * never in localStorage). "Exit this page" and Shift pressed three times clear it and replace
+ * never in storage that outlives the tab). "Exit this page" and Shift pressed three times clear it and replace
  * the whole tab with a neutral site.
  * Safety: the "in danger now" line and the exit button cannot be turned off by configuration.
  * Values in double braces are filled by the server from the contact directory.
