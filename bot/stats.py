@@ -5,6 +5,7 @@ not-understood messages are redacted before they are counted or shown.
 """
 import csv
 import json
+import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import Dict, List, Optional, Set, TextIO, Tuple
 from bot.redact import redact
 
 FALLBACK = "nlu_fallback"
+PLACEHOLDER = re.compile(r"\[[a-z_]+\]")
 TOP_NOT_UNDERSTOOD = 10
 
 
@@ -28,6 +30,12 @@ class Stats:
     @property
     def not_understood_share(self) -> float:
         return sum(self.not_understood.values()) / self.messages if self.messages else 0.0
+
+
+def normalised(text: str) -> str:
+    """Redacted (again: older stores may hold unredacted text) and lower case, so variants group;
+    the [PLACEHOLDER] labels stay upper case."""
+    return PLACEHOLDER.sub(lambda m: m.group(0).upper(), redact(text.strip()).lower())
 
 
 def collect(tracker_db: Path) -> Stats:
@@ -56,7 +64,7 @@ def collect(tracker_db: Path) -> Stats:
             site_of[sender] = (event.get("metadata") or {}).get("site") or "direct (no site given)"
             stats.sites[site_of[sender]] += 1
         if intent == FALLBACK:
-            stats.not_understood[redact(text.strip().lower())] += 1
+            stats.not_understood[normalised(text)] += 1
     return stats
 
 

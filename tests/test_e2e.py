@@ -107,6 +107,17 @@ def test_conversations_are_kept_in_the_configured_sqlite_store(assistant):
     assert rows[0] > 0
 
 
+def test_personal_details_are_redacted_before_storing_but_understood(assistant):
+    import sqlite3
+    sender = uuid.uuid4().hex
+    text = joined(say(assistant, "my name is Sam Jones, call me on 07700 900123, can you refer me to galop", sender))
+    assert "does not make referrals" in text  # understood from the original words
+    with sqlite3.connect(assistant.settings.tracker_db) as db:
+        stored = " ".join(row[0] for row in db.execute("SELECT data FROM events WHERE sender_id = ?", (sender,)))
+    assert "07700" not in stored and "Sam Jones" not in stored
+    assert "[PHONE]" in stored and "[NAME]" in stored
+
+
 def test_the_servers_logged_no_errors(assistant):
     """Run last in this module: an action that failed behind a plausible reply shows up here."""
     log = assistant.log_path.read_text(encoding="utf-8")

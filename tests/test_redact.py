@@ -26,3 +26,18 @@ def test_personal_details_are_replaced_by_their_type(text, expected):
 ])
 def test_ordinary_messages_are_left_alone(text):
     assert redact(text) == text
+
+
+def test_the_store_gets_a_redacted_copy_and_the_conversation_keeps_the_original():
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+
+    from bot.store import redacted
+
+    original = UserUttered("email me at sam@example.org", {"name": "greet", "confidence": 0.9})
+    stored = redacted(original)
+    assert stored.text == "email me at [EMAIL]"
+    assert stored.as_dict()["parse_data"]["text"] == "email me at [EMAIL]"
+    assert stored.intent_name == "greet"
+    assert original.text == "email me at sam@example.org"  # understanding and reply use this
+    action = ActionExecuted("utter_greet")
+    assert redacted(action) is action
