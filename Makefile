@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
 .PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv \
-	add-example add-intent set-response set-contact check-links stats bench
+	add-example add-intent set-response set-contact check-links stats bench purge
 
 help:
 	@echo "make run       set up, train if needed, start the assistant"
@@ -76,6 +76,10 @@ bench: venv
 
 check-links: venv
 	$(PY) -m bot check-links
+
+# Delete conversations older than RETENTION_DAYS (make run also does this daily).
+purge: venv
+	$(PY) -m bot purge
 
 stats: venv
 	$(PY) -m bot stats $(if $(CSV),--csv "$(CSV)")

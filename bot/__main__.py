@@ -2,10 +2,11 @@
 import argparse
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
-from bot import directory, edit, links, model, servers, settings, stats, validate
+from bot import directory, edit, links, model, retention, servers, settings, stats, validate
 from bot.paths import ROOT
 
 
@@ -52,6 +53,13 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     return stats.run(settings.load().tracker_db, Path(args.csv) if args.csv else None, sys.stdout)
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    config = settings.load()
+    removed = retention.purge(config.tracker_db, config.retention_days, time.time())
+    print(f"Deleted {removed} conversation(s) with nothing newer than {config.retention_days} days.")
+    return 0
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -110,6 +118,7 @@ def main(argv=None) -> int:
     report = commands.add_parser("stats", help="totals of what residents asked about (no personal data)")
     report.add_argument("--csv", help="also write the table to this CSV file")
     report.set_defaults(func=cmd_stats)
+    commands.add_parser("purge", help="delete conversations older than RETENTION_DAYS").set_defaults(func=cmd_purge)
     for sub in (example, intent, response, contact):
         sub.set_defaults(func=cmd_edit)
     if argv is None and len(sys.argv) > 1 and sys.argv[1] == "bench":

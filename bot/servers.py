@@ -13,6 +13,7 @@ from typing import IO, List, Optional
 
 import requests
 
+from bot import retention
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Settings
 
@@ -125,7 +126,7 @@ def _wait_until_ready(assistant: Assistant, with_rasa: bool) -> None:
 
 
 def wait_for_stop_signal(assistant: Assistant) -> None:
-    """Block until SIGINT/SIGTERM or until a server dies; then stop both."""
+    """Block until SIGINT/SIGTERM or until a server dies, purging old conversations daily; then stop both."""
     stopping = {"requested": False}
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -133,8 +134,10 @@ def wait_for_stop_signal(assistant: Assistant) -> None:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
+    daily_purge = retention.DailyPurge(assistant.settings.tracker_db, assistant.settings.retention_days)
     try:
         while not stopping["requested"]:
+            daily_purge.tick(time.monotonic())
             if any(p.poll() is not None for p in assistant.processes):
                 print("A server stopped unexpectedly; stopping the other.", file=sys.stderr)
                 break

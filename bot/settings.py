@@ -19,6 +19,7 @@ DEFAULTS = {
     "TRACKER_DB": "var/tracker.db",
     "LOG_LEVEL": "WARNING",
     "ALLOWED_ORIGINS": "",
+    "RETENTION_DAYS": "30",
 }
 
 
@@ -34,6 +35,8 @@ class Settings:
     # Partner sites allowed to embed the widget, e.g. "https://partner.org.uk". The assistant's own
     # pages are always allowed; every other site is refused.
     allowed_origins: Tuple[str, ...] = ()
+    # Conversations with nothing newer than this many days are deleted (bot/retention.py).
+    retention_days: int = 30
 
     def env(self) -> dict:
         """The environment for a Rasa or action server child process.
@@ -70,6 +73,7 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         tracker_db=db if db.is_absolute() else ROOT / db,
         log_level=get("LOG_LEVEL").upper(),
         allowed_origins=parse_origins(get("ALLOWED_ORIGINS")),
+        retention_days=int(get("RETENTION_DAYS")),
     )
 
 

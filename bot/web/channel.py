@@ -15,7 +15,7 @@ from sanic import Blueprint, Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, raw
 
-from bot import directory
+from bot import directory, settings
 from bot.paths import ROOT
 from bot.settings import parse_origins
 from bot.web import origins
@@ -57,6 +57,7 @@ def page_values() -> Dict[str, str]:
         "text_relay_phone": values["emergency_text_relay.phone"],
         "council_web": values["council.web"],
         "council_hate_crime_web": values["council_hate_crime.web"],
+        "retention_days": str(settings.load().retention_days),
     }
 
 
