@@ -103,3 +103,21 @@ def test_old_and_unconfirmed_entries_are_warnings_not_errors():
     assert stale and unconfirmed
     assert not any(p.error for p in stale + unconfirmed)
     assert any("'tell_mama' is not confirmed" in p.message for p in unconfirmed)
+
+
+def test_tabs_instead_of_spaces_are_caught(project, capsys):
+    path = project / "data" / "nlu" / "council.yml"
+    replace_in(path, "      - coventry hate crime forum\n", "\t- coventry hate crime forum\n")
+    status, out = run(project, capsys)
+    assert status == 1
+    assert "data/nlu/council.yml:" in out and "spaces, not tabs" in out
+
+
+def test_a_date_written_in_words_is_caught(project, capsys):
+    path = project / "content" / "directory.yml"
+    text = path.read_text()
+    start = text.index("  samaritans:")
+    path.write_text(text[:start] + text[start:].replace("checked: 2020-01-01", "checked: 1 May 2026", 1))
+    status, out = run(project, capsys)
+    assert status == 1
+    assert f"content/directory.yml:{line_of(path, 'samaritans:')}: entry 'samaritans': 'checked' must be a date written as YYYY-MM-DD" in out
