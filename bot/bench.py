@@ -8,6 +8,7 @@ answer counts as a failure. The table is printed and written to docs/benchmarks.
 """
 import argparse
 import asyncio
+import json
 import os
 import platform
 import statistics
@@ -146,7 +147,7 @@ def heldout_scores(model_path: Path) -> tuple:
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", LOG_LEVEL="ERROR", PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", code, str(model_path)], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True).stdout
-    accuracy, f1 = __import__("json").loads(out.strip().splitlines()[-1])
+    accuracy, f1 = json.loads(out.strip().splitlines()[-1])
     return accuracy, f1
 
 

@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from bot import content_rules, directory
-from bot.project_files import Example, examples_by_intent, nlu_examples
+from bot.project_files import Example, example_key, examples_by_intent, nlu_examples, shown_text
 
 MIN_EXAMPLES = 15
 READING_AGE_ERROR = 12
@@ -113,8 +113,7 @@ def check_examples(examples: List[Example], intents: Iterable[str]) -> List[Prob
     problems = []
     seen: Dict[str, Example] = {}
     for example in examples:
-        key = re.sub(r"[^\w]+", " ", example.text.lower()).strip()
-        first = seen.setdefault(key, example)
+        first = seen.setdefault(example_key(example.text), example)
         if first is not example:
             where = "the same intent" if first.intent == example.intent else f"intent '{first.intent}'"
             problems.append(Problem(example.file, example.line, f"the example '{example.text}' is "
@@ -148,7 +147,7 @@ def check_responses(project: Project, domain: dict, values: Dict[str, str]) -> L
         line = line_of_key(responses, name)
         for variation in variations or []:
             text = str(variation.get("text", ""))
-            shown = text + "\n" + "\n".join(str(b.get("title", "")) for b in variation.get("buttons", []))
+            shown = shown_text(variation)
             for detail in content_rules.contact_details(shown):
                 problems.append(Problem(path, line, f"response '{name}' types '{detail}' by hand. Put "
                                         "it in content/directory.yml and write a placeholder such as "

@@ -1,4 +1,5 @@
 """Read the project's own YAML (training examples, responses) in the shapes our checks need."""
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List
@@ -35,6 +36,11 @@ def nlu_examples(folder: Path = NLU_DIR) -> List[Example]:
     return examples
 
 
+def example_key(text: str) -> str:
+    """What makes two examples the same: case, spacing and punctuation do not count."""
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
 def examples_by_intent(examples: List[Example]) -> Dict[str, List[Example]]:
     grouped: Dict[str, List[Example]] = {}
     for example in examples:
@@ -51,7 +57,12 @@ def response_texts(domain_data: dict) -> Dict[str, List[str]]:
     texts: Dict[str, List[str]] = {}
     for name, variations in (domain_data.get("responses") or {}).items():
         for variation in variations:
-            parts = [variation.get("text", "")]
-            parts += [button.get("title", "") for button in variation.get("buttons", [])]
-            texts.setdefault(name, []).append("\n".join(parts))
+            texts.setdefault(name, []).append(shown_text(variation))
     return texts
+
+
+def shown_text(variation: dict) -> str:
+    """What a resident sees of one response variation: its text and its button titles."""
+    parts = [str(variation.get("text", ""))]
+    parts += [str(button.get("title", "")) for button in variation.get("buttons", [])]
+    return "\n".join(parts)

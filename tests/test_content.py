@@ -1,10 +1,10 @@
 """Content rules: contacts only from the directory, no referral language, enough varied examples."""
-import re
 from collections import defaultdict
 
 import pytest
 
 from bot import content_rules
+from bot.project_files import example_key
 
 MIN_EXAMPLES_PER_INTENT = 15
 
@@ -104,7 +104,7 @@ def test_no_example_is_repeated_within_or_across_intents(examples):
     seen = {}
     repeated = []
     for example in examples:
-        key = re.sub(r"[^\w]+", " ", example.text.lower()).strip()
+        key = example_key(example.text)
         if key in seen:
             repeated.append((example.text, seen[key].intent, example.intent))
         seen.setdefault(key, example)

@@ -1,12 +1,12 @@
 """Understanding of messages the model has never seen, with an asserted minimum accuracy."""
 import asyncio
-import re
 from collections import Counter
 
 import pytest
 from rasa.core.agent import Agent
 
 from bot.cases import load_heldout
+from bot.project_files import example_key
 from tests.helpers import trained_model
 
 pytestmark = pytest.mark.model
@@ -15,13 +15,9 @@ MIN_ACCURACY = 0.88
 heldout_examples = load_heldout
 
 
-def normalised(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.lower()).strip()
-
-
 def test_heldout_messages_are_not_in_the_training_data(examples):
-    training = {normalised(e.text) for e in examples}
-    assert [t for _, t in heldout_examples() if normalised(t) in training] == []
+    training = {example_key(e.text) for e in examples}
+    assert [t for _, t in heldout_examples() if example_key(t) in training] == []
 
 
 def test_heldout_intent_accuracy(capsys):
