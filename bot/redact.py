@@ -1,42 +1,126 @@
 """Replace personal details in text with typed placeholders such as [EMAIL] or [PHONE].
 
-Used wherever residents' words leave the conversation itself (for example the staff stats), so
-that a message like "my name is Sam, call me on 07700 900123" is counted without the details.
+Used wherever residents' words are written down (the tracker store, the staff stats, log lines),
+so that "my name is Sam, call me on 07700 900123" is kept as "my name is [NAME], call me on
+[PHONE]". Phone numbers are found by Google's phonenumbers library (any country's valid numbers)
+and by a pattern for anything shaped like a UK number (it also catches numbers the library
+calls invalid, such as Ofcom's drama ranges or a mistyped digit). Numbers and emails that are in
+the contact directory are public, so a resident asking "is 116 123 the Samaritans?" keeps them.
+How well this works is measured on tests/redaction_cases.yml by `make privacy-report`.
 """
 import re
-from typing import List, Tuple
+from functools import lru_cache
+from typing import FrozenSet, Iterator, List, NamedTuple, Tuple
 
-_FLAGS = re.IGNORECASE
+import phonenumbers
+
+from bot import directory
+
+_I = re.IGNORECASE
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (
+    rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|{_DAY}(?:\s+of)?\s+{_MONTH},?\s+\d{{2,4}}|{_MONTH}\s+{_DAY},?\s+\d{{2,4}}"
+)
 _STREET = (r"road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|grove|"
-           r"place|terrace|gardens|walk|row|hill|park|square|mews")
-# Words that follow "call me" or "my name is" without being a name ("call me back", "on 0770...").
-_STOP_AFTER_NAME = r"(?!(?:and|i|im|i'm|from|but|so|not|on|at|back|later|now|please|if|when|by)\b)"
+           r"place|terrace|gardens|walk|row|hill|park|square|mews|end|green|view|rise|parade|gate|croft")
+# Words between a number and "road" that show the number counts people or times, not a house
+# ("3 lads on Hertford Street", "4 of them on my street").
+_NOT_A_STREET_NAME = (r"(?!(?:on|in|at|to|of|from|down|up|near|by|along|outside|across|off|into|onto|"
+                      r"past|round|around|over|my|our|your|his|her|their|them|us|me|a|an|and|or|but|"
+                      r"times|lads|men|boys|girls|people|kids|guys|women|youths|teenagers|days|weeks|"
+                      r"months|years|minutes|mins|hours|cars|houses|doors)\b)")
+# Words that can follow "call me" or "my name is" without being a name ("call me back", "my name
+# is not important", "I am called names").
+_NOT_A_NAME = (r"(?!(?:and|or|i|im|i'm|from|but|so|not|on|at|back|later|now|please|if|when|by|was|"
+               r"is|in|a|an|the|names|called|being|it|this|that|there|here|to|too|also|btw|because|"
+               r"cos|coz|as|with|of|for|my|your|every|all|out|up|off|down|again|anything|something|"
+               r"someone|what|you|u|me|him|her|them|us|they|we|he|she|horrible|nasty|things)\b)")
 
-# Order matters: longer, more specific patterns first (a card number is not a phone number).
+# Each kind: a pattern whose last group (or whole match) is the detail. Earlier kinds win where
+# two overlap (a card number is not a phone number; a postcode inside an address stays a postcode).
 PATTERNS: List[Tuple[str, "re.Pattern[str]"]] = [
-    ("EMAIL", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", _FLAGS)),
-    ("CARD", re.compile(r"\b(?:\d[ -]?){12,18}\d\b")),
-    ("NI_NUMBER", re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", _FLAGS)),
-    ("PHONE", re.compile(r"(?<!\w)(?:\+44\s?\(?0?\)?\s?|\(?0)(?:\d[\s-]?\)?){8,10}\d\b")),
-    ("POSTCODE", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", _FLAGS)),
+    ("EMAIL", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", _I)),
+    ("CARD", re.compile(r"\b[1-9](?:[ -]?\d){12,18}\b")),  # no card starts with 0; phones do
+    ("NI_NUMBER", re.compile(r"\b[A-Z]{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b", _I)),
     ("DATE_OF_BIRTH", re.compile(
-        r"\b(?:born on|born|dob|date of birth)\W*(?:\d{1,2}(?:st|nd|rd|th)?[\s/.-]\w+[\s/.-]\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})", _FLAGS)),
-    ("ADDRESS", re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[a-z']+\s+){{1,3}}(?:{_STREET})\b", _FLAGS)),
-    ("VEHICLE_REG", re.compile(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b", _FLAGS)),
+        r"\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|b-?day)"
+        rf"(?:\s*(?:is|was|:|-|on|the)\s*)*\s*({_DATE})\b", _I)),
+    ("PHONE", re.compile(
+        r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0[\s.-]?)(?:\d\)?[\s.-]?){8,9}\d\b"
+        r"|(?<![\w+])7\d{3}[\s.-]?\d{3}[\s.-]?\d{3}\b")),
+    # Letters and digits straight after "reg" or "plate" ("the plate was r456 xyz", "reg AB123CD"),
+    # before postcodes: a half-remembered plate can look like one.
+    ("VEHICLE_REG", re.compile(
+        r"\b(?:reg(?:istration)?|plate)\b(?:[\s:,]+(?:number|no|was|is|it)\b)*[\s:,]*"
+        r"((?=[a-z\s]*\d)(?=[\d\s]*[a-z])[a-z0-9]{2,4}\s?[a-z0-9]{3})\b", _I)),
+    ("POSTCODE", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b", _I)),
+    # A house number and one or two words after "I live at", "my flat is"... for streets with no
+    # "road" or "street" in their name ("4b Jordan Well").
+    ("ADDRESS", re.compile(
+        r"\b(?:(?:live|lives|living|staying)\s+at|address(?:\s+is|:)|my\s+(?:house|flat|home)\s+is(?:\s+at)?)"
+        rf"\s+(\d{{1,4}}[a-z]?,?\s+{_NOT_A_STREET_NAME}[a-z']+(?:\s+{_NOT_A_STREET_NAME}[a-z']+)?)", _I)),
+    ("ADDRESS", re.compile(
+        rf"\b\d{{1,4}}[a-z]?,?\s+(?:{_NOT_A_STREET_NAME}[a-z']+\s+){{0,3}}(?:{_STREET})\b", _I)),
+    ("VEHICLE_REG", re.compile(
+        r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"  # current style, any case: AB12 CDE
+        r"|\b(?-i:[A-Z]\d{1,3}\s?[A-Z]{3})\b",  # older style, capitals only: P123 ABC
+        _I)),
+    ("NAME", re.compile(
+        r"\b(?:my\s+(?:full\s+|first\s+)?name(?:\s+is|'s|s|:)|name(?:\s+is|'s)|i'?m\s+called|i\s+am\s+called|call\s+me)"
+        rf"\s+({_NOT_A_NAME}[a-z][a-z'-]*(?:\s+{_NOT_A_NAME}[a-z][a-z'-]*){{0,2}})", _I)),
 ]
 
-_NAME_INTRO = re.compile(
-    rf"\b(my name is|my name's|i'm called|i am called|im called|call me|name's)\s+{_STOP_AFTER_NAME}([a-z][a-z'-]+)(\s+{_STOP_AFTER_NAME}[a-z][a-z'-]+)?",
-    _FLAGS,
-)
+
+class Finding(NamedTuple):
+    start: int
+    end: int
+    kind: str
 
 
-def _redact_names(text: str) -> str:
-    return _NAME_INTRO.sub(lambda m: f"{m.group(1)} [NAME]", text)
+@lru_cache(maxsize=1)
+def public_details() -> FrozenSet[str]:
+    """The directory's own numbers (digits only) and emails: public, so never redacted."""
+    values = set()
+    for contact in directory.load().values():
+        for field in ("phone", "textphone", "text", "whatsapp"):
+            if contact.get(field):
+                values.add(re.sub(r"\D", "", contact.get(field) or ""))
+        if contact.get("email"):
+            values.add((contact.get("email") or "").lower())
+    return frozenset(values)
+
+
+def _is_public(kind: str, detail: str) -> bool:
+    if kind == "PHONE":
+        return re.sub(r"\D", "", detail) in public_details()
+    return kind == "EMAIL" and detail.lower() in public_details()
+
+
+def _candidates(text: str) -> Iterator[Finding]:
+    """Every possible detail, in order of priority."""
+    for kind, pattern in PATTERNS:
+        if kind == "PHONE":
+            for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID):
+                yield Finding(match.start, match.end, kind)
+        for match in pattern.finditer(text):
+            group = match.lastindex or 0
+            yield Finding(match.start(group), match.end(group), kind)
+
+
+def find(text: str) -> List[Finding]:
+    """The personal details in the text, without overlaps, left to right."""
+    kept: List[Finding] = []
+    for found in _candidates(text):
+        overlaps = any(found.start < other.end and other.start < found.end for other in kept)
+        if not overlaps and not _is_public(found.kind, text[found.start:found.end]):
+            kept.append(found)
+    return sorted(kept)
 
 
 def redact(text: str) -> str:
-    """The text with each personal detail replaced by its type, e.g. [EMAIL]."""
-    for label, pattern in PATTERNS:
-        text = pattern.sub(f"[{label}]", text)
-    return _redact_names(text)
+    """The text with each personal detail replaced by its kind, e.g. [EMAIL]."""
+    for found in reversed(find(text)):
+        text = f"{text[:found.start]}[{found.kind}]{text[found.end:]}"
+    return text

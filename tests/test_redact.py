@@ -1,6 +1,7 @@
-"""Redaction of personal details before residents' words are shown to staff."""
+"""Redaction of personal details before residents' words are stored or shown to staff."""
 import pytest
 
+from bot import privacy_report
 from bot.redact import redact
 
 
@@ -12,7 +13,11 @@ from bot.redact import redact
     ("his van was AB12 CDE", "his van was [VEHICLE_REG]"),
     ("my NI is AB 12 34 56 C", "my NI is [NI_NUMBER]"),
     ("card 4111 1111 1111 1111", "card [CARD]"),
-    ("I was born on 12/03/1990", "I was [DATE_OF_BIRTH]"),
+    ("I was born on 12/03/1990", "I was born on [DATE_OF_BIRTH]"),
+    ("my polish number is +48 512 345 678", "my polish number is [PHONE]"),
+    ("number is 0044 7700 900111", "number is [PHONE]"),
+    ("the reg was AB123CD", "the reg was [VEHICLE_REG]"),
+    ("I live at 4b Jordan Well", "I live at [ADDRESS]"),
     ("my name is Sam Jones and I was attacked", "my name is [NAME] and I was attacked"),
     ("i'm called priya", "i'm called [NAME]"),
 ])
@@ -23,6 +28,9 @@ def test_personal_details_are_replaced_by_their_type(text, expected):
 @pytest.mark.parametrize("text", [
     "what is a hate crime", "call 101 or 999", "I was attacked on 12 March",
     "they shouted at me on the number 21 bus", "my name is not important",
+    "there were 3 lads on Hertford street", "i am called names every day", "call me back please",
+    # Public numbers from the contact directory are not personal details.
+    "is 116 123 the samaritans", "the victim support line is 0808 168 9111 right",
 ])
 def test_ordinary_messages_are_left_alone(text):
     assert redact(text) == text
@@ -41,3 +49,34 @@ def test_the_store_gets_a_redacted_copy_and_the_conversation_keeps_the_original(
     assert original.text == "email me at sam@example.org"  # understanding and reply use this
     action = ActionExecuted("utter_greet")
     assert redacted(action) is action
+
+
+def test_redaction_meets_its_targets_on_the_labelled_messages():
+    """At least 98% of details caught, under 2% of clean messages altered (issue #6)."""
+    report = privacy_report.measure()
+    assert sum(report.total.values()) >= 150 and report.clean_messages >= 100
+    assert report.recall >= privacy_report.RECALL_TARGET, report.missed
+    assert report.false_positive_rate < privacy_report.FALSE_POSITIVE_LIMIT, report.altered
+    assert set(report.total) == {
+        "EMAIL", "PHONE", "POSTCODE", "ADDRESS", "VEHICLE_REG", "NI_NUMBER", "DATE_OF_BIRTH", "CARD", "NAME",
+    }
+
+
+def test_the_privacy_report_shows_recall_by_kind_and_what_was_missed(tmp_path):
+    import io
+
+    cases = tmp_path / "cases.yml"
+    cases.write_text(
+        "with_details:\n"
+        "  - text: my number is 07700 900123\n    details: {PHONE: ['07700 900123']}\n"
+        "  - text: my name is sam\n    details: {NAME: [sam], EMAIL: [nowhere]}\n"
+        "without_details:\n  - what is a hate crime\n  - my name is sam\n",
+        encoding="utf-8",
+    )
+    report = privacy_report.measure(cases)
+    out = io.StringIO()
+    privacy_report.print_report(report, out)
+    assert report.recall == 2 / 3 and report.false_positive_rate == 0.5
+    assert not report.meets_targets
+    assert "EMAIL" in out.getvalue() and "NOT MET" in out.getvalue()
+    assert "missed   EMAIL" in out.getvalue() and "altered  'my name is sam'" in out.getvalue()
