@@ -204,6 +204,8 @@ def check_coverage(project: Project, domain: dict) -> List[Problem]:
                                     f"know what to answer. Add a rule in data/rules.yml."))
     responses = domain.get("responses") or {}
     for name in responses:
+        if name in content_rules.SERVER_SENT_RESPONSES:
+            continue
         if not re.search(rf"action: {re.escape(name)}\s*$", used, re.M):
             problems.append(Problem(project.domain_file, line_of_key(responses, name), f"response "
                                     f"'{name}' is not used by any rule or story. Use it, or remove it."))

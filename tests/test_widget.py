@@ -69,7 +69,7 @@ def sites(tmp_path_factory):
     """The assistant, an allowed partner and a refused one (the partner ports are fixed first)."""
     allowed_port, refused_port = free_port(), free_port()
     allowed_origin = f"http://127.0.0.1:{allowed_port}"
-    with running_assistant(tmp_path_factory.mktemp("widget"), (allowed_origin,)) as assistant:
+    with running_assistant(tmp_path_factory.mktemp("widget"), allowed_origins=(allowed_origin,)) as assistant:
         src = f"{assistant.url}/chat/widget.js"
         attributes = "data-title='Partner help' data-colour='#ffcc00' data-position='left'"
         partners = {
@@ -156,13 +156,15 @@ def test_pages_load_with_no_content_security_policy_errors(page, sites):
 
 
 def test_it_talks_over_socket_io_by_default(page, sites):
-    sockets = []
+    sockets, rest_posts = [], []
     page.on("websocket", lambda ws: sockets.append(ws.url))
+    page.on("request", lambda r: rest_posts.append(r.url) if "/webhooks/rest/" in r.url else None)
     page.goto(demo(sites))
     open_widget(page)
     say(page, "what is a hate incident")
-    assert any("/socket.io/" in url for url in sockets)
     expect(page.locator(BOT_MESSAGES).last).to_contain_text("hate incident")
+    assert any("/socket.io/" in url for url in sockets)
+    assert rest_posts == []  # the reply came over the websocket, not the REST fallback
 
 
 def test_it_falls_back_to_rest_when_websockets_are_blocked(page, sites):

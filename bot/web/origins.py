@@ -20,7 +20,10 @@ CORS_HEADERS = {
 
 
 def own_origin(request: Request) -> str:
-    return f"{request.scheme}://{request.host}"
+    """The assistant's own origin as a browser writes it: a websocket request (scheme ws or wss)
+    from one of our pages carries the http(s) origin of that page."""
+    scheme = {"ws": "http", "wss": "https"}.get(request.scheme, request.scheme)
+    return f"{scheme}://{request.host}"
 
 
 def install(app: Sanic, allowed: Iterable[str]) -> None:
