@@ -6,7 +6,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bot import directory, edit, links, model, retention, servers, settings, stats, validate
+from bot import directory, edit, links, model, privacy_report, retention, servers, settings, stats, validate
 from bot.paths import ROOT
 
 
@@ -60,6 +60,12 @@ def cmd_purge(args: argparse.Namespace) -> int:
     removed = retention.purge(config.tracker_db, config.retention_days, time.time())
     print(f"Deleted {removed} conversation(s) with nothing newer than {config.retention_days} days.")
     return 0
+
+
+def cmd_privacy_report(args: argparse.Namespace) -> int:
+    report = privacy_report.measure()
+    privacy_report.print_report(report, sys.stdout)
+    return 0 if report.meets_targets else 1
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -119,13 +125,20 @@ def main(argv=None) -> int:
     report.add_argument("--csv", help="also write the table to this CSV file")
     report.set_defaults(func=cmd_stats)
     commands.add_parser("purge", help="delete conversations older than RETENTION_DAYS").set_defaults(func=cmd_purge)
+    commands.add_parser(
+        "privacy-report", help="how well personal details are redacted (recall, false positives)"
+    ).set_defaults(func=cmd_privacy_report)
     for sub in (example, intent, response, contact):
         sub.set_defaults(func=cmd_edit)
     if argv is None and len(sys.argv) > 1 and sys.argv[1] == "bench":
         from bot import bench  # loads aiohttp and friends only when benchmarking
         return bench.main(sys.argv[2:])
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (settings.SettingsError, model.ModelNotTrusted) as refused:
+        print(f"Not started: {refused}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

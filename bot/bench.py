@@ -25,9 +25,9 @@ from typing import Dict, List, Optional
 import aiohttp
 import requests
 
-from bot import cases, model, servers
+from bot import cases, load_test, model, servers
 from bot.paths import CONFIG_FILE, ROOT
-from bot.settings import Settings
+from bot.settings import Limits, Settings
 
 DEFAULT_CONFIG = ROOT / "bench" / "default-config.yml"
 REPORT = ROOT / "docs" / "benchmarks.md"
@@ -73,6 +73,7 @@ class Figures:
     actions_peak_mb: float = 0.0
     turn_1_ms: float = 0.0
     turn_200_ms: float = 0.0
+    load_check: Optional[load_test.LoadResult] = None
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -163,7 +164,7 @@ def timed_train(config: Path, measure: bool) -> tuple:
 
 def start(figures: Figures, model_path: Path, folder: Path) -> servers.Assistant:
     settings = Settings("127.0.0.1", servers.free_port(), servers.free_port(),
-                        folder / f"{figures.name}.db", "ERROR")
+                        folder / f"{figures.name}.db", "ERROR", limits=Limits.for_load_from_one_address())
     log = (folder / f"{figures.name}.log").open("w")
     started = time.perf_counter()
     assistant = servers.start(settings, model_path, log=log)
@@ -224,6 +225,10 @@ def measure(args: argparse.Namespace) -> tuple:
                 all_figures[name].rasa_peak_mb = peak_rss_mb(assistant.processes[1].pid)
                 all_figures[name].actions_peak_mb = peak_rss_mb(assistant.processes[0].pid)
             floor_process.terminate()
+            ours = running["ours"]
+            print("Load test: many conversations at once, then the store ...", flush=True)
+            all_figures["ours"].load_check = load_test.run(
+                ours.rest_webhook, ours.settings.tracker_db, *((10, 3) if args.smoke else (200, 20)))
         finally:
             for assistant in running.values():
                 assistant.stop()
@@ -286,6 +291,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     all_figures, floor, levels = measure(args)
     result = table(all_figures, floor, levels)
+    checked = all_figures["ours"].load_check
+    result += f"\n\nLoad test (ours, one server): {checked.summary()}."
     stamp = f"Run {datetime.now():%Y-%m-%d %H:%M} on {machine()}"
     print(f"\n{stamp}\n\n{result}")
     if not args.smoke:
@@ -294,7 +301,7 @@ def main(argv=None) -> int:
         before = text.split(marker)[0] if marker in text else text
         REPORT.write_text(f"{before.rstrip()}\n\n{marker}\n## Latest run\n\n{stamp}\n\n{result}\n", encoding="utf-8")
         print(f"\nWritten to {REPORT.relative_to(ROOT)}")
-    return 0
+    return 0 if checked.passed else 1
 
 
 if __name__ == "__main__":

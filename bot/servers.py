@@ -13,7 +13,7 @@ from typing import IO, List, Optional
 
 import requests
 
-from bot import retention
+from bot import model as models, retention
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Settings
 
@@ -75,7 +75,11 @@ def _spawn(command: List[str], settings: Settings, log: Optional[IO]) -> subproc
 def start(
     settings: Settings, model: Path, log: Optional[IO] = None, with_rasa: bool = True
 ) -> Assistant:
-    """Start the action server (and the Rasa server) and return once each answers over HTTP."""
+    """Start the action server (and the Rasa server) and return once each answers over HTTP.
+
+    Raises ModelNotTrusted, before starting anything, if the model is not the one we trained.
+    """
+    models.verify(model)
     settings.tracker_db.parent.mkdir(parents=True, exist_ok=True)
     assistant = Assistant(settings)
     python = sys.executable
@@ -89,13 +93,20 @@ def start(
             "--credentials", str(CREDENTIALS_FILE),
             "--interface", settings.rasa_host,
             "--port", str(settings.rasa_port),
-        ] + log_flag, settings, log))
+        ] + api_flags(settings) + log_flag, settings, log))
     try:
         _wait_until_ready(assistant, with_rasa)
     except BaseException:
         assistant.stop()
         raise
     return assistant
+
+
+def api_flags(settings: Settings) -> List[str]:
+    """Rasa's HTTP API stays off unless enabled in settings, and then always needs the token."""
+    if not settings.enable_api:
+        return []
+    return ["--enable-api", "--auth-token", settings.api_token]
 
 
 def rasa_command(verb: str, model: Path) -> List[str]:

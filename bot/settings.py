@@ -20,7 +20,55 @@ DEFAULTS = {
     "LOG_LEVEL": "WARNING",
     "ALLOWED_ORIGINS": "",
     "RETENTION_DAYS": "30",
+    "MAX_MESSAGE_CHARS": "1000",
+    "MAX_BODY_BYTES": "16384",
+    "MESSAGES_PER_MINUTE": "20",
+    "MESSAGES_PER_MINUTE_PER_ADDRESS": "300",
+    "NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS": "30",
+    "ACTION_TIMEOUT_SECONDS": "5",
+    "ENABLE_API": "false",
+    "API_TOKEN": "",
 }
+LIMIT_NAMES = ("MAX_MESSAGE_CHARS", "MAX_BODY_BYTES", "MESSAGES_PER_MINUTE",
+               "MESSAGES_PER_MINUTE_PER_ADDRESS", "NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS")
+MIN_API_TOKEN_LENGTH = 32
+
+
+class SettingsError(ValueError):
+    """A setting cannot be used; the message names it and says what to do."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one person or one address may send (bot/web/limits.py enforces them)."""
+
+    max_message_chars: int = 1000
+    max_body_bytes: int = 16384
+    messages_per_minute: int = 20  # per conversation
+    messages_per_minute_per_address: int = 300  # one office or library can share an address
+    new_conversations_per_minute_per_address: int = 30
+
+    def env(self) -> dict:
+        return {name: str(getattr(self, name.lower())) for name in LIMIT_NAMES}
+
+    @classmethod
+    def for_load_from_one_address(cls) -> "Limits":
+        """For the benchmark and tests, where one address plays hundreds of residents: the rate
+        limits are lifted; message length and body size stay as they are."""
+        return cls(messages_per_minute=10**9, messages_per_minute_per_address=10**9,
+                   new_conversations_per_minute_per_address=10**9)
+
+    @classmethod
+    def from_env(cls, get) -> "Limits":
+        values = {}
+        for name in LIMIT_NAMES:
+            try:
+                values[name.lower()] = int(get(name))
+            except ValueError:
+                raise SettingsError(f"{name} must be a whole number, not {get(name)!r}") from None
+            if values[name.lower()] < 1:
+                raise SettingsError(f"{name} must be at least 1")
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -37,6 +85,13 @@ class Settings:
     allowed_origins: Tuple[str, ...] = ()
     # Conversations with nothing newer than this many days are deleted (bot/retention.py).
     retention_days: int = 30
+    limits: Limits = Limits()
+    # The Rasa server answers without the action server after this long (bot/action_timeout.py).
+    action_timeout_seconds: float = 5.0
+    # Rasa's HTTP API (read and change any conversation) is off unless ENABLE_API=true, and then
+    # only with API_TOKEN (at least 32 characters); load() refuses anything else.
+    enable_api: bool = False
+    api_token: str = ""
 
     def env(self) -> dict:
         """The environment for a Rasa or action server child process.
@@ -54,7 +109,13 @@ class Settings:
             TF_CPP_MIN_LOG_LEVEL="2",
             PYTHONPATH=str(ROOT),
             ALLOWED_ORIGINS=" ".join(self.allowed_origins),
+            ACTION_TIMEOUT_SECONDS=str(self.action_timeout_seconds),
+            **self.limits.env(),
         )
+        # The API switch and token reach Rasa as command-line flags (bot/servers.py), never through
+        # the environment, so the action server and anything it starts never see the token.
+        env.pop("API_TOKEN", None)
+        env.pop("ENABLE_API", None)
         return env
 
 
@@ -66,6 +127,14 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         return os.environ.get(name) or DEFAULTS[name]
 
     db = Path(get("TRACKER_DB"))
+    enable_api = get("ENABLE_API").strip().lower() in ("1", "true", "yes")
+    api_token = os.environ.get("API_TOKEN", "")
+    if enable_api and len(api_token) < MIN_API_TOKEN_LENGTH:
+        raise SettingsError(
+            f"ENABLE_API=true needs API_TOKEN set to a secret of at least {MIN_API_TOKEN_LENGTH} "
+            "characters (for example from `python -c 'import secrets; print(secrets.token_urlsafe(32))'`). "
+            "Without it anyone could read every conversation, so the assistant will not start."
+        )
     return Settings(
         rasa_host=get("RASA_HOST"),
         rasa_port=int(get("RASA_PORT")),
@@ -74,6 +143,10 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         log_level=get("LOG_LEVEL").upper(),
         allowed_origins=parse_origins(get("ALLOWED_ORIGINS")),
         retention_days=int(get("RETENTION_DAYS")),
+        limits=Limits.from_env(get),
+        action_timeout_seconds=float(get("ACTION_TIMEOUT_SECONDS")),
+        enable_api=enable_api,
+        api_token=api_token if enable_api else "",
     )
 
 

@@ -1,13 +1,19 @@
 """Helpers for tests that need the trained model or the running servers."""
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Tuple
+from typing import Any, Iterator, List
 
 import pytest
+import requests
 
 from bot import model, servers
 from bot.servers import free_port  # noqa: F401  (tests import it from here)
-from bot.settings import Settings
+from bot.settings import Limits, Settings
+
+# Every test talks from 127.0.0.1, as if one address held every resident: rate limits are lifted
+# except in the tests about limits, which pass their own.
+TEST_LIMITS = Limits.for_load_from_one_address()
 
 
 def trained_model() -> Path:
@@ -19,16 +25,20 @@ def trained_model() -> Path:
 
 
 @contextmanager
-def running_assistant(folder: Path, allowed_origins: Tuple[str, ...] = ()) -> Iterator[servers.Assistant]:
-    """The real servers on free ports with a fresh SQLite store; the log is checked afterwards."""
-    settings = Settings(
-        rasa_host="127.0.0.1",
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        tracker_db=folder / "tracker.db",
-        log_level="WARNING",
-        allowed_origins=allowed_origins,
-    )
+def running_assistant(folder: Path, **settings_overrides: Any) -> Iterator[servers.Assistant]:
+    """The real servers on free ports with a fresh SQLite store; the log is checked afterwards.
+
+    ``settings_overrides`` are Settings fields, e.g. ``allowed_origins=(...)`` or ``limits=...``.
+    """
+    settings = Settings(**{
+        "rasa_host": "127.0.0.1",
+        "rasa_port": free_port(),
+        "actions_port": free_port(),
+        "tracker_db": folder / "tracker.db",
+        "log_level": "WARNING",
+        "limits": TEST_LIMITS,
+        **settings_overrides,
+    })
     log_path = folder / "servers.log"
     with log_path.open("w") as log:
         assistant = servers.start(settings, trained_model(), log=log)
@@ -37,3 +47,18 @@ def running_assistant(folder: Path, allowed_origins: Tuple[str, ...] = ()) -> It
             yield assistant
         finally:
             assistant.stop()
+
+
+def say(assistant: servers.Assistant, text: str, sender: str = "") -> List[dict]:
+    """Send one message over REST as a resident would; the assistant's replies."""
+    response = requests.post(
+        assistant.rest_webhook,
+        json={"sender": sender or uuid.uuid4().hex, "message": text},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def joined(replies: List[dict]) -> str:
+    return "\n".join(r.get("text", "") for r in replies)

@@ -4,14 +4,12 @@ Each case is a realistic resident's message (not from the training data) and wha
 contain. Contacts are looked up in the directory, so the test checks the reply a resident sees.
 """
 import uuid
-from typing import List
 
 import pytest
-import requests
 
 from bot import directory
 from bot.cases import load_cases
-from tests.helpers import running_assistant
+from tests.helpers import joined, running_assistant, say
 
 pytestmark = pytest.mark.e2e
 
@@ -24,19 +22,6 @@ def assistant(tmp_path_factory):
     with running_assistant(tmp_path_factory.mktemp("assistant")) as running:
         yield running
 
-
-def say(assistant, text: str, sender: str = "") -> List[dict]:
-    response = requests.post(
-        assistant.rest_webhook,
-        json={"sender": sender or uuid.uuid4().hex, "message": text},
-        timeout=30,
-    )
-    response.raise_for_status()
-    return response.json()
-
-
-def joined(replies: List[dict]) -> str:
-    return "\n".join(r.get("text", "") for r in replies)
 
 
 
@@ -118,7 +103,9 @@ def test_personal_details_are_redacted_before_storing_but_understood(assistant):
     assert "[PHONE]" in stored and "[NAME]" in stored
 
 
-def test_the_servers_logged_no_errors(assistant):
+def test_the_servers_logged_no_errors_and_no_message_text(assistant):
     """Run last in this module: an action that failed behind a plausible reply shows up here."""
     log = assistant.log_path.read_text(encoding="utf-8")
     assert " ERROR " not in log, log[-3000:]
+    logged = [message for message, _ in CASES if message in log]
+    assert not logged, f"message text in the log at the default level: {logged}"

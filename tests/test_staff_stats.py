@@ -15,7 +15,7 @@ PARTNER = "https://partner.example.org"
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    with running_assistant(tmp_path_factory.mktemp("stats"), (PARTNER,)) as assistant:
+    with running_assistant(tmp_path_factory.mktemp("stats"), allowed_origins=(PARTNER,)) as assistant:
         def chat(messages, origin=None):
             sender = uuid.uuid4().hex
             headers = {"Origin": origin} if origin else {}

@@ -1,9 +1,10 @@
-"""A Rasa input channel that serves the chat widget, its pages, and the origin check.
+"""A Rasa input channel that serves the chat widget, its pages, and the server-wide guards.
 
 Rasa mounts every channel's blueprint under /webhooks/; like Rasa's own Socket.IO channel, this
 blueprint reaches the app when it is registered. It serves the widget and pages under /chat/ and
-installs the origin check for the whole server, so the widget, REST and Socket.IO share one
-origin and one list of allowed partner sites. Enabled in credentials.yml.
+installs, for the whole server, the origin check (so the widget, REST and Socket.IO share one
+list of allowed partner sites), the message limits, the log redaction and the action-server
+timeout. Enabled in credentials.yml.
 """
 import os
 import re
@@ -15,10 +16,10 @@ from sanic import Blueprint, Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, raw
 
-from bot import directory, settings
+from bot import action_timeout, directory, log_redaction, settings
 from bot.paths import ROOT
 from bot.settings import parse_origins
-from bot.web import origins
+from bot.web import limits, origins
 
 HERE = Path(__file__).parent
 URL_PREFIX = "/chat"
@@ -90,10 +91,13 @@ def load_files() -> Dict[str, tuple]:
 
 
 class WidgetBlueprint(Blueprint):
-    """Serves /chat/... and installs the origin check on the whole app when registered."""
+    """Serves /chat/...; when registered, guards the whole app: origins first, then message limits."""
 
     def register(self, app: Sanic, options: Dict[Text, Any]) -> None:
         origins.install(app, parse_origins(os.environ.get("ALLOWED_ORIGINS", "")))
+        limits.install(app, limits.shared_guard())
+        log_redaction.install()
+        action_timeout.apply(settings.load().action_timeout_seconds)
         super().register(app, {**options, "url_prefix": URL_PREFIX})
 
 

@@ -1,0 +1,53 @@
+"""Settings from the environment: safe defaults, and refusals that say what to do."""
+import pytest
+
+from bot import settings
+from bot.servers import api_flags
+
+NO_FILE = "/nonexistent/.env"
+
+
+@pytest.fixture
+def env(monkeypatch):
+    for name in settings.DEFAULTS:
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_defaults_keep_the_api_off_and_limits_on(env):
+    loaded = settings.load(NO_FILE)
+    assert not loaded.enable_api and api_flags(loaded) == []
+    assert loaded.limits == settings.Limits()
+    assert loaded.action_timeout_seconds == 5.0
+
+
+def test_the_api_will_not_start_without_a_long_token(env):
+    env.setenv("ENABLE_API", "true")
+    with pytest.raises(settings.SettingsError, match="API_TOKEN"):
+        settings.load(NO_FILE)
+    env.setenv("API_TOKEN", "short")
+    with pytest.raises(settings.SettingsError, match="at least 32"):
+        settings.load(NO_FILE)
+
+
+def test_with_a_token_the_api_is_started_with_it_and_children_never_inherit_it(env):
+    token = "t" * 40
+    env.setenv("ENABLE_API", "true")
+    env.setenv("API_TOKEN", token)
+    loaded = settings.load(NO_FILE)
+    assert api_flags(loaded) == ["--enable-api", "--auth-token", token]
+    child = loaded.env()
+    assert "API_TOKEN" not in child and "ENABLE_API" not in child
+    assert child["RASA_TELEMETRY_ENABLED"] == "false"
+
+
+def test_limits_are_read_from_the_environment_and_nonsense_is_refused(env):
+    env.setenv("MESSAGES_PER_MINUTE", "7")
+    assert settings.load(NO_FILE).limits.messages_per_minute == 7
+    assert settings.load(NO_FILE).env()["MESSAGES_PER_MINUTE"] == "7"
+    env.setenv("MESSAGES_PER_MINUTE", "lots")
+    with pytest.raises(settings.SettingsError, match="MESSAGES_PER_MINUTE must be a whole number"):
+        settings.load(NO_FILE)
+    env.setenv("MESSAGES_PER_MINUTE", "0")
+    with pytest.raises(settings.SettingsError, match="at least 1"):
+        settings.load(NO_FILE)
