@@ -1,0 +1,97 @@
+"""Faults a council server meets: floods, restarts, a stopped or stuck action server (issue #6)."""
+import socket
+import time
+import uuid
+
+import pytest
+import requests
+
+from bot import directory
+from bot.settings import Limits
+from tests.helpers import joined, running_assistant, say
+from tests.socket_client import SocketConversation
+
+pytestmark = pytest.mark.e2e
+
+D = directory.placeholder_values(directory.load())
+EMERGENCY = D["police_emergency.phone"]
+STRICT = Limits(messages_per_minute=3, messages_per_minute_per_address=1000, new_conversations_per_minute_per_address=6)
+
+
+def post(assistant, sender: str, text: str) -> requests.Response:
+    return requests.post(assistant.rest_webhook, json={"sender": sender, "message": text}, timeout=30)
+
+
+def stored_user_messages(assistant, sender: str) -> list:
+    from bot.load_test import stored_user_messages as stored
+
+    return stored(assistant.settings.tracker_db, sender)
+
+
+def test_floods_get_a_kind_slow_down_reply_with_999_and_are_not_stored(tmp_path):
+    with running_assistant(tmp_path, limits=STRICT) as assistant:
+        sender = uuid.uuid4().hex
+        answers = [post(assistant, sender, f"what is hate crime {n}") for n in range(4)]
+        assert [a.status_code for a in answers] == [200, 200, 200, 429]
+        slow_down = joined(answers[-1].json())
+        assert "wait a minute" in slow_down and f"call {EMERGENCY}" in slow_down
+        assert answers[-1].headers["Retry-After"] == "60"
+        assert stored_user_messages(assistant, sender) == [f"what is hate crime {n}" for n in range(3)]
+
+        # One address opening conversation after conversation (this one already opened one).
+        opened = [post(assistant, uuid.uuid4().hex, "hello").status_code for _ in range(6)]
+        assert opened == [200] * 5 + [429]
+
+        # Socket.IO counts with REST: this address may not open another conversation either.
+        with SocketConversation(assistant.url) as chat:
+            session = chat.open(uuid.uuid4().hex)
+            replies = chat.send({"message": "hello", "session_id": session})
+        assert "wait a minute" in joined(replies)
+        assert stored_user_messages(assistant, session) == []
+
+
+def test_a_conversation_carries_on_after_a_restart_and_the_api_needs_the_token(tmp_path):
+    token = uuid.uuid4().hex + uuid.uuid4().hex
+    sender = uuid.uuid4().hex
+    with running_assistant(tmp_path) as first:
+        assert "report" in joined(say(first, "a gang of lads shouted racist stuff at me in town", sender))
+    with running_assistant(tmp_path, enable_api=True, api_token=token) as second:
+        # "yes" only makes sense with the history: the offer to explain how to report.
+        assert D["true_vision.web"] in joined(say(second, "yes please", sender))
+        tracker_url = f"{second.url}/conversations/{sender}/tracker"
+        assert requests.get(tracker_url, timeout=10).status_code == 401
+        assert requests.get(tracker_url, params={"token": "wrong" * 8}, timeout=10).status_code == 401
+        tracker = requests.get(tracker_url, params={"token": token}, timeout=10)
+        assert tracker.status_code == 200
+        said = [e["text"] for e in tracker.json()["events"] if e["event"] == "user"]
+        assert said == ["a gang of lads shouted racist stuff at me in town", "yes please"]
+
+
+def test_with_the_action_server_stopped_every_message_still_gets_an_answer(tmp_path):
+    with running_assistant(tmp_path) as assistant:
+        actions = assistant.processes[0]
+        actions.terminate()
+        actions.wait(10)
+        week = joined(say(assistant, "when is hate crime awareness week"))
+        assert "October" in week and "{" not in week and "None" not in week
+        danger = say(assistant, "someone is trying to break in right now, what is true vision")
+        assert EMERGENCY in danger[0]["text"]
+        for text in ("hi", "how do i report", "can you refer me to victim support"):
+            assert joined(say(assistant, text)), text
+
+
+def test_with_the_action_server_stuck_the_answer_comes_after_the_timeout(tmp_path):
+    with running_assistant(tmp_path, action_timeout_seconds=2.0) as assistant:
+        actions = assistant.processes[0]
+        actions.terminate()
+        actions.wait(10)
+        # Something takes the action server's port, accepts connections and never answers.
+        with socket.socket() as stuck:
+            stuck.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            stuck.bind(("127.0.0.1", assistant.settings.actions_port))
+            stuck.listen(16)
+            started = time.monotonic()
+            week = joined(say(assistant, "when is hate crime awareness week"))
+            waited = time.monotonic() - started
+        assert "October" in week and "{" not in week
+        assert waited < 15, f"waited {waited:.1f}s for the stuck action server"
