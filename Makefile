@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
 .PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv \
-	add-example add-intent set-response set-contact check-links stats bench purge
+	add-example add-intent set-response set-contact check-links stats bench purge privacy-report audit
 
 help:
 	@echo "make run       set up, train if needed, start the assistant"
@@ -21,6 +21,8 @@ help:
 	@echo "  make set-response NAME=utter_thank TEXT=\"...\""
 	@echo "  make set-contact ID=samaritans FIELD=phone VALUE=\"116 123\""
 	@echo "  make check-links    make stats [CSV=stats.csv]"
+	@echo "make privacy-report  how well personal details are redacted"
+	@echo "make audit           known vulnerabilities in the pinned packages"
 
 # The virtual environment is rebuilt whenever the pinned versions change.
 $(VENV)/.installed: requirements.lock
@@ -77,6 +79,21 @@ bench: venv
 check-links: venv
 	$(PY) -m bot check-links
 
+# How well personal details are redacted, on tests/redaction_cases.yml (fails below target).
+privacy-report: venv
+	$(PY) -m bot privacy-report
+
+# Known vulnerabilities in every pinned package (needs the internet; see docs/security.md).
+AUDIT_VENV := .venv-audit
+$(AUDIT_VENV)/.installed: requirements-audit.lock
+	rm -rf $(AUDIT_VENV)
+	$(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/pip install --quiet --no-deps -r requirements-audit.lock
+	touch $@
+
+audit: $(AUDIT_VENV)/.installed
+	$(AUDIT_VENV)/bin/pip-audit --strict --requirement requirements.lock --no-deps --disable-pip --desc on
+
 # Delete conversations older than RETENTION_DAYS (make run also does this daily).
 purge: venv
 	$(PY) -m bot purge
@@ -100,7 +117,8 @@ test-widget: venv train browser
 	$(PY) -m pytest -m browser -q
 
 # Re-pin every package: after `.venv/bin/pip install NAME==VERSION` (and adding it to pyproject.toml).
-lock: venv
+lock:
+	@test -x $(PY) || { echo "No $(VENV) yet: run make venv first"; exit 1; }
 	$(PY) -m pip freeze --all | grep -v '^pip==' | (echo "# Exact versions of every package, so a fresh install gives the same result."; echo "# Regenerate with: make lock  (after changing the direct dependencies in pyproject.toml)"; cat) > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 

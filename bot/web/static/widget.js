@@ -355,6 +355,13 @@
       body: JSON.stringify({ sender: state.sessionId, message: text, metadata: { site: SITE } })
     }).then(function (response) {
       if (response.status === 403) { throw new Error("refused"); }
+      // Too long or too fast: the server answers in the assistant's own words (with 999).
+      if (response.status === 413 || response.status === 429) {
+        return response.json().then(function (body) {
+          if (Array.isArray(body)) { return body; }
+          throw new Error("failed");
+        });
+      }
       if (!response.ok) { throw new Error("failed"); }
       return response.json();
     });
