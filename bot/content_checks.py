@@ -13,7 +13,7 @@ import textstat
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
-from bot import content_rules, directory
+from bot import content_rules, directory, notes
 from bot.project_files import Example, example_key, examples_by_intent, nlu_examples, shown_text
 
 MIN_EXAMPLES = 15
@@ -141,7 +141,7 @@ def reading_age(text: str) -> float:
 
 def check_responses(project: Project, domain: dict, values: Dict[str, str]) -> List[Problem]:
     path, responses = project.domain_file, domain.get("responses") or {}
-    slots = set(domain.get("slots") or {})
+    slots = set(domain.get("slots") or {}) | set(notes.COMPUTED_VALUES)  # filled by bot/nlg.py
     problems = []
     for name, variations in responses.items():
         line = line_of_key(responses, name)
@@ -193,7 +193,7 @@ def check_directory(project: Project, document: object) -> List[Problem]:
 
 
 def check_coverage(project: Project, domain: dict) -> List[Problem]:
-    """Every intent is answered by a rule or story; every response is used by one (or an action)."""
+    """Every intent is answered by a rule or story; every response is used by one (or a form)."""
     used = " ".join(p.read_text(encoding="utf-8") for p in project.dialogue_files)
     problems = []
     for intent in domain.get("intents") or []:
@@ -203,8 +203,11 @@ def check_coverage(project: Project, domain: dict) -> List[Problem]:
                                     f"intent '{name}' has no rule or story, so the assistant does not "
                                     f"know what to answer. Add a rule in data/rules.yml."))
     responses = domain.get("responses") or {}
+    # A form asks for each of its slots with utter_ask_<slot>; no rule names those.
+    asked_by_forms = {f"utter_ask_{slot}" for form in (domain.get("forms") or {}).values()
+                      for slot in (form or {}).get("required_slots") or []}
     for name in responses:
-        if name in content_rules.SERVER_SENT_RESPONSES:
+        if name in content_rules.SERVER_SENT_RESPONSES or name in asked_by_forms:
             continue
         if not re.search(rf"action: {re.escape(name)}\s*$", used, re.M):
             problems.append(Problem(project.domain_file, line_of_key(responses, name), f"response "

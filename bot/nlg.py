@@ -2,7 +2,10 @@
 
 Rasa's own templated generator fills ``{placeholders}`` from slots only. This subclass adds the
 directory's values, so responses in domain.yml say ``{victim_support.phone}`` and the number
-itself lives in one file. It runs inside the Rasa server: no extra service, no network call.
+itself lives in one file. It also fills the incident notes summary (bot/notes.py), and puts the
+999 or crisis guidance first when a message during the notes shows danger: the notes form asks
+its next question before any rule could answer, so the guidance goes on the question itself.
+It runs inside the Rasa server: no extra service, no network call.
 Enabled in endpoints.yml with ``nlg: type: bot.nlg.DirectoryNLG``.
 """
 from pathlib import Path
@@ -10,10 +13,14 @@ from typing import Any, Dict, Optional, Text
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import directory
+from bot import directory, notes
 from bot.paths import DIRECTORY_FILE, ROOT
+
+SAFETY_INTENTS = ("emergency", "crisis_self_harm")
+NOTES_RESPONSES = tuple(f"utter_ask_{slot}" for slot in notes.SLOTS) + ("utter_notes_summary",)
 
 
 class DirectoryNLG(TemplatedNaturalLanguageGenerator):
@@ -28,10 +35,25 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
     def _response_variables(  # type: ignore[override]
         self, filled_slots: Dict[Text, Any], kwargs: Dict[Text, Any]
     ) -> Dict[Text, Any]:
-        """Slots and action arguments first, then the directory, which always wins.
+        """Slots and action arguments first, then the notes summary, then the directory.
 
         The directory wins so that nothing a conversation sets can change a published number.
         """
         values = super()._response_variables(filled_slots, kwargs)
+        values.update(notes.summary_values(filled_slots))
         values.update(self.directory_values)
         return values
+
+    async def generate(
+        self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any
+    ) -> Optional[Dict[Text, Any]]:
+        message = await super().generate(utter_action, tracker, output_channel, **kwargs)
+        danger = tracker.latest_message.intent.get("name") if tracker.latest_message else None
+        if message is None or utter_action not in NOTES_RESPONSES or danger not in SAFETY_INTENTS:
+            return message
+        guidance = await super().generate(f"utter_{danger}", tracker, output_channel, **kwargs) or {}
+        return {
+            **message,
+            "text": f"{guidance.get('text', '')}\n\n{message.get('text', '')}",
+            "custom": {**(message.get("custom") or {}), **(guidance.get("custom") or {})},
+        }

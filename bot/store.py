@@ -1,24 +1,36 @@
-"""Rasa's SQL tracker store, with personal details redacted before anything is written.
+"""Rasa's SQL tracker store, with personal details redacted and incident notes kept out.
 
 Rasa keeps what people type exactly as typed. This store writes a redacted copy of each user
 message ("my number is [PHONE]") and leaves the conversation in memory untouched, so the
 understanding and the reply still use the original words; only what is stored is redacted.
+
+Incident notes (bot/notes.py) are stricter: nothing of them is written at all. While the notes
+form runs, each message is stored as "[NOTES ANSWER]", the notes slots are stored empty, and any
+answer quoted in a reply (the summary) is blanked the same way. Because Rasa reloads a
+conversation from the store for every message, the answers are held in this process's memory
+between messages, and forgotten as soon as the form ends or is stopped, or after an hour.
 Enabled in endpoints.yml with ``tracker_store: type: bot.store.RedactingSQLTrackerStore``.
 """
 import copy
-from typing import TYPE_CHECKING, Iterator
+import re
+import time
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Text, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot import notes
 from bot.redact import redact
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+NOTES_ANSWER = "[NOTES ANSWER]"
+NOTES_MEMORY_SECONDS = 3600
 
-def redacted(event: object) -> object:
+
+def redacted(event: Event) -> Event:
     """A copy of a user message event with its text redacted; other events as they are."""
     if not isinstance(event, UserUttered) or not event.text:
         return event
@@ -28,6 +40,100 @@ def redacted(event: object) -> object:
     return clean
 
 
+def without_notes(event: Event, during_notes: bool, answers: Sequence[str]) -> Event:
+    """The event with nothing of the notes in it: answers, notes slot values, quoted answers."""
+    if isinstance(event, UserUttered) and during_notes:
+        clean = copy.deepcopy(event)
+        clean.text = NOTES_ANSWER
+        clean.parse_data = {"text": NOTES_ANSWER, "intent": event.intent, "entities": []}
+        clean.entities = []
+        return clean
+    if isinstance(event, SlotSet) and event.key in notes.SLOTS and event.value is not None:
+        return SlotSet(event.key, None, event.timestamp)
+    if isinstance(event, BotUttered) and event.text and any(a in event.text for a in answers):
+        clean = copy.deepcopy(event)
+        for answer in sorted(answers, key=len, reverse=True):
+            clean.text = re.sub(rf"(?<!\w){re.escape(answer)}(?!\w)", NOTES_ANSWER, clean.text)
+        return clean
+    return event
+
+
+def notes_form_active_at(events: Sequence[Event], index: int) -> bool:
+    """Whether the notes form was running just before events[index]."""
+    active: Optional[Text] = None
+    for event in events[:index]:
+        if isinstance(event, ActiveLoop):
+            active = event.name
+    return active == notes.FORM
+
+
+def storable(events: Sequence[Event], first_new: int, answers: Sequence[str]) -> Iterator[Event]:
+    """The new events (from first_new on) as they may be written."""
+    during_notes = notes_form_active_at(events, first_new)
+    for event in events[first_new:]:
+        if isinstance(event, ActiveLoop):
+            during_notes = event.name == notes.FORM
+        yield redacted(without_notes(event, during_notes, answers))
+
+
+class NotesMemory:
+    """Notes answers per conversation, in memory only, between one message and the next."""
+
+    def __init__(self, clock=time.monotonic) -> None:
+        self.clock = clock
+        self._held: Dict[Text, Tuple[float, Dict[Text, Any]]] = {}
+
+    def keep(self, tracker: DialogueStateTracker) -> None:
+        """Hold the answers while the form runs; forget them once it has ended or stopped."""
+        if tracker.active_loop_name == notes.FORM:
+            values = {slot: tracker.get_slot(slot) for slot in notes.SLOTS if tracker.get_slot(slot) is not None}
+            self._held[tracker.sender_id] = (self.clock(), values)
+        else:
+            self._held.pop(tracker.sender_id, None)
+
+    def restore(self, tracker: DialogueStateTracker) -> List[Event]:
+        """Put the held answers back into a conversation just loaded from the store.
+
+        As events, because Rasa runs actions on copies of the tracker rebuilt from its events;
+        the store leaves these events out when it saves.
+        """
+        self._forget_old()
+        held = self._held.get(tracker.sender_id)
+        if held is None or tracker.active_loop_name != notes.FORM:
+            return []
+        restored: List[Event] = [SlotSet(slot, value) for slot, value in held[1].items()]
+        for event in restored:
+            tracker.update(event)
+        return restored
+
+    def __contains__(self, sender_id: Text) -> bool:
+        return sender_id in self._held
+
+    def _forget_old(self) -> None:
+        cutoff = self.clock() - NOTES_MEMORY_SECONDS
+        for sender_id in [s for s, (kept_at, _) in self._held.items() if kept_at < cutoff]:
+            del self._held[sender_id]
+
+
 class RedactingSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notes_memory = NotesMemory()
+        # Per conversation: the events restore() added, which are not new and are not saved.
+        self._restored: Dict[Text, List[Event]] = {}
+
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        restored = self.notes_memory.restore(tracker) if tracker is not None else []
+        if restored:
+            self._restored[sender_id] = restored
+        return tracker
+
     def _additional_events(self, session: "Session", tracker: DialogueStateTracker) -> Iterator:
-        return (redacted(event) for event in super()._additional_events(session, tracker))
+        restored = self._restored.pop(tracker.sender_id, [])
+        new: List[Event] = [event for event in super()._additional_events(session, tracker)
+                            if not any(event is mine for mine in restored)]
+        events = [event for event in tracker.events if not any(event is mine for mine in restored)]
+        answers = notes.answers({slot: tracker.get_slot(slot) for slot in notes.SLOTS})
+        self.notes_memory.keep(tracker)
+        return storable(events, len(events) - len(new), answers)

@@ -205,6 +205,15 @@ def test_many_conversations_at_once_each_stored_once_and_in_order(assistant):
     assert result.passed, result.summary() + "\n" + "\n".join(result.errors[:5])
 
 
+def test_socket_io_emergency_replies_carry_the_urgent_marker(assistant):
+    """Rasa 3.6 cannot send custom payloads over Socket.IO; bot/web/socket.py sends them."""
+    with SocketConversation(assistant.url) as chat:
+        session = chat.open(uuid.uuid4().hex)
+        replies = chat.send({"message": "there is a man outside my door with a knife", "session_id": session})
+    assert EMERGENCY in replies[0]["text"]
+    assert {"custom": {"urgency": "emergency"}} in replies
+
+
 def test_the_servers_logged_no_errors(assistant):
     """Run last: refusals are answered, never logged as server errors."""
     log = assistant.log_path.read_text(encoding="utf-8")

@@ -353,3 +353,38 @@ def test_it_reflows_at_320px_and_screenshots_are_written(browser, sites):
     context.close()
     assert all((SCREENSHOTS / name).stat().st_size > 0 for name in
                ("demo-closed.png", "demo-open.png", "demo-mobile-320.png"))
+
+
+def test_incident_notes_can_be_copied_downloaded_and_printed_and_stay_in_the_browser(page, sites):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, "help me write down what happened")
+    say(page, "a man spat at me outside the shop")
+    for _ in range(7):  # the Skip button on each remaining question, by keyboard
+        before = page.locator(BOT_MESSAGES).count()
+        skip = page.locator(f"{BOT_MESSAGES} .chc-chat__reply-button", has_text="Skip").last
+        skip.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(BOT_MESSAGES)).not_to_have_count(before, timeout=20000)
+    summary = page.locator(BOT_MESSAGES, has=page.locator(".chc-chat__notes-actions")).last
+    expect(summary).to_contain_text("a man spat at me outside the shop")
+    page.screenshot(path=str(SCREENSHOTS / "notes-summary.png"), full_page=True)
+
+    with page.expect_download() as download:
+        summary.get_by_role("button", name="Download notes").click()
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "a man spat at me outside the shop" in saved and "Your notes, written on" in saved
+    assert download.value.suggested_filename.startswith("hate-incident-notes-")
+
+    summary.get_by_role("button", name="Copy notes").click()
+    expect(summary.locator(".chc-chat__notes-status")).to_contain_text("copied")
+    assert page.evaluate("navigator.clipboard.readText()") == saved.rstrip("\n")
+
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    summary.get_by_role("button", name="Print notes").click()
+    expect(page.frame_locator(".chc-chat__print-frame").locator("pre")).to_contain_text("a man spat at me")
+    assert errors == []
+    assert page.evaluate("localStorage.length") == 0
+    assert "a man spat at me" in page.evaluate("JSON.stringify(sessionStorage)")

@@ -1,8 +1,9 @@
 """Rasa's Socket.IO channel with the same checks as REST, and conversations bound to connections.
 
 Rasa's channel lets any connection join any conversation's room by naming its id, and send
-messages into any conversation; and with current python-socketio releases its session request
-loses every reply. This one keeps the id each connection asked for (a well-formed
+messages into any conversation; with current python-socketio releases its session request
+loses every reply; and it cannot send a custom payload. This one handles the session request
+and the messages itself. This one keeps the id each connection asked for (a well-formed
 random id, or a new one from the server's cryptographic random source), and only accepts
 messages for that id, so one conversation can never read or write another's. Messages are
 checked by bot/web/limits.py before Rasa sees them. It keeps the name "socketio", so the
@@ -13,10 +14,19 @@ import uuid
 from typing import Any, Awaitable, Callable, Dict, Text
 
 from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
 from bot.web import limits
+
+
+class CustomJsonSocketIOOutput(SocketIOOutput):
+    """Rasa 3.6 sends a custom payload as keyword arguments of emit(), so any payload without a
+    "data" key fails (our emergency and notes markers did). This sends it as {"custom": ...},
+    the shape the REST channel uses."""
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {"custom": json_message})
 
 
 class GuardedSocketIOInput(SocketIOInput):
@@ -24,7 +34,6 @@ class GuardedSocketIOInput(SocketIOInput):
         blueprint = super().blueprint(on_new_message)
         sio = self.sio
         handlers = sio.handlers[self.namespace or "/"]
-        rasa_message = handlers[self.user_message_evt]
         rasa_disconnect = handlers["disconnect"]
         guard = limits.shared_guard()
         sio.eio.max_http_buffer_size = guard.limits.max_body_bytes
@@ -58,7 +67,10 @@ class GuardedSocketIOInput(SocketIOInput):
             if refusal:
                 await reply(sid, refusal.text)
                 return
-            await rasa_message(sid, data)
+            await on_new_message(UserMessage(
+                data["message"], CustomJsonSocketIOOutput(sio, self.bot_message_evt), data["session_id"],
+                input_channel=self.name(), metadata=data.get(self.metadata_key) or {},
+            ))
 
         async def disconnect(sid: Text) -> None:
             conversations.pop(sid, None)

@@ -49,7 +49,14 @@
       retry: "Try again",
       tooLong: "Your message is too long. Please keep it under 1,000 characters.",
       empty: "Please type a message first.",
-      loading: "Loading."
+      loading: "Loading.",
+      copyNotes: "Copy notes",
+      copied: "Your notes are copied. You can paste them into a report form.",
+      copyFailed: "Copying did not work. Select the notes and copy them, or use Download.",
+      downloadNotes: "Download notes",
+      downloaded: "Your notes are saved as a text file in your downloads.",
+      printNotes: "Print notes",
+      notesFile: "hate-incident-notes"
     }
   };
   var MAX_MESSAGE_LENGTH = 1000;
@@ -285,8 +292,68 @@
       });
       item.appendChild(group);
     }
+    if (message.notes) { item.appendChild(notesActions(message.text)); }
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
+  }
+
+  // ---- Incident notes: they exist only here, in the person's browser -----------------------
+  function notesActions(text) {
+    var group = el("div", "chc-chat__notes-actions");
+    var said = el("p", "chc-chat__notes-status");
+    said.setAttribute("role", "status");
+    [[t.copyNotes, copyNotes], [t.downloadNotes, downloadNotes], [t.printNotes, printNotes]].forEach(function (action) {
+      var button = el("button", "chc-chat__notes-button", action[0]);
+      button.type = "button";
+      button.addEventListener("click", function () { action[1](text, said); });
+      group.appendChild(button);
+    });
+    group.appendChild(said);
+    return group;
+  }
+
+  function copyNotes(text, said) {
+    var done = function () { said.textContent = t.copied; };
+    var failed = function () { said.textContent = t.copyFailed; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, failed);
+      return;
+    }
+    var area = el("textarea", "chc-chat__visually-hidden");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    try { (document.execCommand("copy") ? done : failed)(); } catch (e) { failed(); }
+    area.remove();
+    input.focus();
+  }
+
+  function downloadNotes(text, said) {
+    var link = el("a");
+    link.href = URL.createObjectURL(new Blob([text + "\n"], { type: "text/plain;charset=utf-8" }));
+    link.download = t.notesFile + "-" + new Date().toISOString().slice(0, 10) + ".txt";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    said.textContent = t.downloaded;
+  }
+
+  // Prints only the notes, from a hidden frame, so the rest of the page is not printed.
+  function printNotes(text) {
+    var frame = el("iframe", "chc-chat__print-frame");
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
+    document.body.appendChild(frame);
+    var doc = frame.contentDocument;
+    var pre = doc.createElement("pre");
+    pre.textContent = text;
+    pre.style.whiteSpace = "pre-wrap";
+    pre.style.font = "12pt sans-serif";
+    doc.body.appendChild(pre);
+    frame.contentWindow.focus();
+    frame.contentWindow.print();
+    window.setTimeout(function () { frame.remove(); }, 1000);
   }
 
   function announce(messages) {
@@ -303,8 +370,10 @@
     var messages = [];
     replies.forEach(function (reply) {
       var custom = reply.custom || reply;
-      if (custom && custom.urgency === "emergency") {
-        if (messages.length) { messages[messages.length - 1].urgent = true; }
+      if (custom && (custom.urgency === "emergency" || custom.notes === "summary")) {
+        var before = messages[messages.length - 1];
+        if (before && custom.urgency === "emergency") { before.urgent = true; }
+        if (before && custom.notes === "summary") { before.notes = true; }
         return;
       }
       if (!reply.text) { return; }
