@@ -7,6 +7,7 @@ import pytest
 import requests
 
 from bot import directory
+from bot.load_test import stored_user_messages as stored_in
 from bot.settings import Limits
 from tests.helpers import joined, running_assistant, say
 from tests.socket_client import SocketConversation
@@ -23,9 +24,7 @@ def post(assistant, sender: str, text: str) -> requests.Response:
 
 
 def stored_user_messages(assistant, sender: str) -> list:
-    from bot.load_test import stored_user_messages as stored
-
-    return stored(assistant.settings.tracker_db, sender)
+    return stored_in(assistant.settings.tracker_db, sender)
 
 
 def test_floods_get_a_kind_slow_down_reply_with_999_and_are_not_stored(tmp_path):
