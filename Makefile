@@ -7,11 +7,14 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
 .PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv \
-	add-example add-intent set-response set-contact check-links stats bench purge privacy-report audit
+	add-example add-intent set-response set-contact check-links stats bench purge privacy-report audit \
+	test-scale run-scaled scale-services
 
 help:
 	@echo "make run       set up, train if needed, start the assistant"
+	@echo "make run-scaled  several Rasa servers behind nginx, on PostgreSQL and Redis (docs/scaling.md)"
 	@echo "make test      the whole test suite"
+	@echo "make test-scale  the scale-out and failover tests (CI runs both)"
 	@echo "make train     train a model if the data or config changed"
 	@echo "make shell     talk to the assistant in the terminal"
 	@echo "make validate  check the training data, answers and contact directory"
@@ -104,7 +107,7 @@ stats: venv
 test: venv train validate test-unit test-stories test-e2e test-widget
 
 test-unit: venv
-	$(PY) -m pytest -m "not e2e and not model and not browser" -q
+	$(PY) -m pytest -m "not e2e and not model and not browser and not scale" -q
 
 test-stories: venv train
 	$(PY) -m rasa test core --model "$$($(PY) -c 'from bot.model import current_model_path; print(current_model_path())')" \
@@ -115,6 +118,20 @@ test-e2e: venv train
 
 test-widget: venv train browser
 	$(PY) -m pytest -m browser -q
+
+# Scale-out (docs/scaling.md): 2 Rasa servers and 2 action servers behind nginx, on PostgreSQL and
+# Redis, all started by the tests on loopback; failover, outage and throughput. CI runs it after `make test`.
+test-scale: venv train scale-services
+	$(PY) -m pytest -m scale -q
+
+# The whole scaled set locally: PostgreSQL, Redis, RASA_REPLICAS Rasa servers, ACTION_REPLICAS
+# action servers, nginx on RASA_PORT. Services named in .env (DATABASE_URL, REDIS_HOST) are used instead.
+run-scaled: venv scale-services
+	$(PY) -m bot run-scaled
+
+# Debian's redis-server, nginx and PostgreSQL (installed when run as root, otherwise named).
+scale-services:
+	@missing=""; 	command -v redis-server >/dev/null || missing="$$missing redis-server"; 	command -v nginx >/dev/null || missing="$$missing nginx-light"; 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; 	if [ -n "$$missing" ]; then 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; 	  else echo "The scaled set needs Debian packages:$$missing. Install them with: sudo apt-get install$$missing"; exit 1; fi; 	fi
 
 # Re-pin every package: after `.venv/bin/pip install NAME==VERSION` (and adding it to pyproject.toml).
 lock:

@@ -6,7 +6,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bot import directory, edit, links, model, privacy_report, retention, servers, settings, stats, validate
+from bot import directory, edit, links, model, privacy_report, retention, scaled, servers, settings, stats, validate
 from bot.paths import ROOT
 
 
@@ -33,10 +33,29 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_run_scaled(args: argparse.Namespace) -> int:
+    config = settings.load()
+    trained = model.train()
+    print(f"Starting {config.rasa_replicas} Rasa servers and {config.action_replicas} action servers "
+          "behind nginx, with PostgreSQL and Redis ...", flush=True)
+    assistant = scaled.start(config, trained, ROOT / "var" / "scaled", log=sys.stdout)
+    print(
+        f"The assistant is ready.\n"
+        f"  Demo page:         {assistant.url}/chat/\n"
+        f"  REST channel:      POST {assistant.rest_webhook}\n"
+        f"  Conversations in:  PostgreSQL ({'DATABASE_URL' if config.database_url else 'var/scaled/postgres'})\n"
+        f"Press Ctrl-C to stop.",
+        flush=True,
+    )
+    servers.wait_for_stop_signal(assistant)
+    print("Stopped.")
+    return 0
+
+
 def cmd_shell(args: argparse.Namespace) -> int:
     config = settings.load()
     trained = model.train()
-    assistant = servers.start(config, trained, with_rasa=False)
+    assistant = servers.start(config, trained, parts=[servers.ACTIONS])
     try:
         return subprocess.run(servers.rasa_command("shell", trained), cwd=ROOT, env=config.env()).returncode
     finally:
@@ -52,13 +71,16 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    return stats.run(settings.load().tracker_db, Path(args.csv) if args.csv else None, sys.stdout)
+    return stats.run(settings.load().tracker_url, Path(args.csv) if args.csv else None, sys.stdout)
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
     config = settings.load()
-    removed = retention.purge(config.tracker_db, config.retention_days, time.time())
-    print(f"Deleted {removed} conversation(s) with nothing newer than {config.retention_days} days.")
+    removed = retention.purge(config.tracker_url, config.retention_days, time.time())
+    if removed is None:
+        print("Another server is deleting old conversations right now; nothing more to do.")
+    else:
+        print(f"Deleted {removed} conversation(s) with nothing newer than {config.retention_days} days.")
     return 0
 
 
@@ -97,6 +119,8 @@ def main(argv=None) -> int:
     train.add_argument("--force", action="store_true", help="train even if a model is up to date")
     train.set_defaults(func=cmd_train)
     commands.add_parser("run", help="start the assistant").set_defaults(func=cmd_run)
+    commands.add_parser("run-scaled", help="several Rasa servers behind nginx, with PostgreSQL and Redis"
+                        ).set_defaults(func=cmd_run_scaled)
     commands.add_parser("shell", help="talk to the assistant in the terminal").set_defaults(func=cmd_shell)
     check = commands.add_parser("validate", help="check the training data, answers and contacts")
     check.add_argument("--root", default=str(ROOT), help="project folder (default: this one)")

@@ -228,7 +228,7 @@ def measure(args: argparse.Namespace) -> tuple:
             ours = running["ours"]
             print("Load test: many conversations at once, then the store ...", flush=True)
             all_figures["ours"].load_check = load_test.run(
-                ours.rest_webhook, ours.settings.tracker_db, *((10, 3) if args.smoke else (200, 20)))
+                ours.rest_webhook, ours.settings.tracker_url, *((10, 3) if args.smoke else (200, 20)))
         finally:
             for assistant in running.values():
                 assistant.stop()

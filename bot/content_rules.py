@@ -10,9 +10,11 @@ PHONE_RE = re.compile(r"(?<![\w/.])(?:\+44\s?|0)(?:\d[\s-]?){8,11}\d(?![\w/])|(?
 LINK_RE = re.compile(r"\b(?:https?://|www\.)[^\s)>\]]+", re.IGNORECASE)
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PLACEHOLDER_RE = re.compile(r"{([^\n{}]+?)}")
-# Answers the server sends itself, without the model (bot/web/limits.py): no rule uses them.
+# Answers the server sends itself, without the model (bot/web/limits.py, bot/web/failures.py):
+# no rule uses them.
 TOO_LONG_RESPONSE, SLOW_DOWN_RESPONSE = "utter_message_too_long", "utter_slow_down"
-SERVER_SENT_RESPONSES = (TOO_LONG_RESPONSE, SLOW_DOWN_RESPONSE)
+TRY_AGAIN_RESPONSE = "utter_try_again"
+SERVER_SENT_RESPONSES = (TOO_LONG_RESPONSE, SLOW_DOWN_RESPONSE, TRY_AGAIN_RESPONSE)
 
 # Wording that offers, promises or claims a referral or the passing on of someone's details.
 # "I cannot refer you" is fine: the negative forms are removed before these are looked for.

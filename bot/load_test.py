@@ -5,18 +5,18 @@ own conversation (nothing lost, nothing duplicated, nothing in another person's 
 `make test` runs a small one; `make bench` runs 200 conversations of 20 turns.
 """
 import asyncio
-import json
-import sqlite3
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Dict, List
+from typing import Callable, Dict, List, Optional
 
 import aiohttp
 
-from bot import cases
+from bot import cases, events_db
+from bot.content_rules import TRY_AGAIN_RESPONSE
 from bot.redact import redact
+from bot.web.limits import load_replies
 
 
 @dataclass
@@ -26,6 +26,9 @@ class LoadResult:
     seconds: float = 0.0
     errors: List[str] = field(default_factory=list)
     not_stored_in_order: List[str] = field(default_factory=list)
+    answered: int = 0  # requests answered properly (not with an error or "please send it again")
+    slowest: float = 0.0  # the longest wait for one reply, in seconds
+    try_again_text: str = field(default_factory=lambda: load_replies()[TRY_AGAIN_RESPONSE])
 
     @property
     def messages(self) -> int:
@@ -38,14 +41,8 @@ class LoadResult:
     def summary(self) -> str:
         return (f"{self.conversations} conversations x {self.turns} turns: {self.messages} messages in "
                 f"{self.seconds:.0f} s ({self.messages / self.seconds:.1f}/s), {len(self.errors)} errors, "
-                f"{len(self.not_stored_in_order)} conversations not stored exactly as sent")
-
-
-def stored_user_messages(tracker_db: Path, sender: str) -> List[str]:
-    with sqlite3.connect(tracker_db) as db:
-        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
-                          (sender,)).fetchall()
-    return [json.loads(data)["text"] for (data,) in rows]
+                f"{len(self.not_stored_in_order)} conversations not stored exactly as sent, "
+                f"slowest reply {self.slowest:.1f} s")
 
 
 def plan(conversations: int, turns: int) -> Dict[str, List[str]]:
@@ -58,12 +55,21 @@ def plan(conversations: int, turns: int) -> Dict[str, List[str]]:
 async def _talk(session: aiohttp.ClientSession, url: str, sender: str, texts: List[str],
                 result: LoadResult) -> None:
     for turn, text in enumerate(texts):
+        sent_at = time.perf_counter()
         try:
             async with session.post(url, json={"sender": sender, "message": text}) as response:
-                if response.status != 200 or not await response.json():
-                    result.errors.append(f"{sender} turn {turn}: HTTP {response.status}")
-        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+                replies = await response.json() if response.status == 200 else []
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
             result.errors.append(f"{sender} turn {turn}: {error!r}")
+            continue
+        finally:
+            result.slowest = max(result.slowest, time.perf_counter() - sent_at)
+        if not replies:
+            result.errors.append(f"{sender} turn {turn}: HTTP {response.status}, no reply")
+        elif any(reply.get("text") == result.try_again_text for reply in replies):
+            result.errors.append(f"{sender} turn {turn}: asked to send it again")
+        else:
+            result.answered += 1
 
 
 async def _run_all(url: str, sent: Dict[str, List[str]], result: LoadResult) -> None:
@@ -72,14 +78,24 @@ async def _run_all(url: str, sent: Dict[str, List[str]], result: LoadResult) -> 
         await asyncio.gather(*(_talk(session, url, sender, texts, result) for sender, texts in sent.items()))
 
 
-def run(url: str, tracker_db: Path, conversations: int, turns: int) -> LoadResult:
-    """All conversations at once, each sending its next message as soon as it has its reply."""
+def run(url: str, store: events_db.Store, conversations: int, turns: int,
+        meanwhile: Optional[Callable[[LoadResult], None]] = None) -> LoadResult:
+    """All conversations at once, each sending its next message as soon as it has its reply.
+
+    ``meanwhile`` runs in a thread alongside (the scale-out tests stop a server from there); it
+    sees the result filling up, so it can wait until part of the load has been answered.
+    """
     sent = plan(conversations, turns)
     result = LoadResult(conversations, turns)
+    helper = threading.Thread(target=meanwhile, args=(result,), daemon=True) if meanwhile else None
     started = time.perf_counter()
+    if helper:
+        helper.start()
     asyncio.run(_run_all(url, sent, result))
     result.seconds = time.perf_counter() - started
+    if helper:
+        helper.join()
     result.not_stored_in_order = [
-        sender for sender, texts in sent.items() if stored_user_messages(tracker_db, sender) != texts
+        sender for sender, texts in sent.items() if events_db.user_messages(store, sender) != texts
     ]
     return result

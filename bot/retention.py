@@ -1,27 +1,39 @@
-"""Delete conversations older than RETENTION_DAYS from the SQLite tracker store.
+"""Delete conversations older than RETENTION_DAYS from the tracker store (SQLite or PostgreSQL).
 
 A conversation goes when its newest event is older than the limit, whole, so nothing is left
-half-deleted. `python -m bot purge` runs it by hand; `make run` runs it at start and once a day.
+half-deleted. `python -m bot purge` runs it by hand; `make run` and `make run-scaled` run it at
+start and once a day. On PostgreSQL several servers (or a scheduled job) may start it at the
+same moment: a PostgreSQL advisory lock lets exactly one of them do the work and the others skip.
 """
-import sqlite3
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Optional
+
+import sqlalchemy as sa
+
+from bot import events_db
+from bot.events_db import Store
 
 DAY_SECONDS = 24 * 60 * 60
+# Any fixed number, the same in every server: the name of the "purging now" advisory lock.
+PURGE_LOCK_KEY = 7_240_501
 
 
-def purge(tracker_db: Path, days: int, now: float) -> int:
-    """Delete conversations with no event in the last `days` days; return how many went."""
-    if not tracker_db.exists():
+def purge(store: Store, days: int, now: float) -> Optional[int]:
+    """Delete conversations with no event in the last `days` days; return how many went, or None
+    if another server is purging this PostgreSQL database right now."""
+    if not events_db.exists(store):
         return 0
     cutoff = now - days * DAY_SECONDS
-    with sqlite3.connect(tracker_db) as db:
-        if not db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='events'").fetchone():
-            return 0
-        old = [row[0] for row in db.execute(
-            "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < ?", (cutoff,))]
-        db.executemany("DELETE FROM events WHERE sender_id = ?", [(sender,) for sender in old])
+    engine = events_db.engine(events_db.url_of(store))
+    with engine.begin() as db:  # one transaction: the advisory lock is released when it ends
+        if engine.dialect.name == "postgresql" and not db.execute(
+                sa.text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": PURGE_LOCK_KEY}).scalar():
+            return None
+        old = [row[0] for row in db.execute(sa.text(
+            "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"), {"cutoff": cutoff})]
+        if old:
+            db.execute(sa.text("DELETE FROM events WHERE sender_id = :sender"), [{"sender": s} for s in old])
     return len(old)
 
 
@@ -29,14 +41,14 @@ def purge(tracker_db: Path, days: int, now: float) -> int:
 class DailyPurge:
     """Runs the purge when it is due: at the first tick, then every 24 hours."""
 
-    tracker_db: Path
+    store: Store
     days: int
     next_run: float = 0.0
 
     def tick(self, now: float) -> None:
         if now < self.next_run:
             return
-        removed = purge(self.tracker_db, self.days, time.time())
+        removed = purge(self.store, self.days, time.time())
         if removed:
             print(f"Deleted {removed} conversation(s) older than {self.days} days.", flush=True)
         self.next_run = now + DAY_SECONDS

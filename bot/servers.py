@@ -9,13 +9,16 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, List, Optional
+from typing import IO, TYPE_CHECKING, List, Optional, Sequence, Union
 
 import requests
 
 from bot import model as models, retention
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.scaled import ScaledAssistant
 
 READY_TIMEOUT_SECONDS = 180
 
@@ -46,6 +49,13 @@ class Assistant:
     def rest_webhook(self) -> str:
         return f"{self.url}/webhooks/rest/webhook"
 
+    def kill(self) -> None:
+        """Sudden death, as when a machine fails (the scale-out tests)."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
     def stop(self) -> None:
         """SIGTERM both, give them a few seconds, then SIGKILL whatever is left."""
         for process in self.processes:
@@ -72,10 +82,14 @@ def _spawn(command: List[str], settings: Settings, log: Optional[IO]) -> subproc
     )
 
 
+ACTIONS, RASA = "actions", "rasa"
+
+
 def start(
-    settings: Settings, model: Path, log: Optional[IO] = None, with_rasa: bool = True
+    settings: Settings, model: Path, log: Optional[IO] = None, parts: Sequence[str] = (ACTIONS, RASA)
 ) -> Assistant:
-    """Start the action server (and the Rasa server) and return once each answers over HTTP.
+    """Start the action server and the Rasa server (or only the ``parts`` named) and return once
+    each answers over HTTP. A Rasa server alone (scale-out) reaches its actions at ACTIONS_PORT.
 
     Raises ModelNotTrusted, before starting anything, if the model is not the one we trained.
     """
@@ -84,18 +98,19 @@ def start(
     assistant = Assistant(settings)
     python = sys.executable
     log_flag = ["--quiet"] if settings.log_level in ("WARNING", "ERROR") else []
-    assistant.processes.append(_spawn(
-        [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
-        settings, log,
-    ))
-    if with_rasa:
+    if ACTIONS in parts:
+        assistant.processes.append(_spawn(
+            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
+            settings, log,
+        ))
+    if RASA in parts:
         assistant.processes.append(_spawn(rasa_command("run", model) + [
             "--credentials", str(CREDENTIALS_FILE),
             "--interface", settings.rasa_host,
             "--port", str(settings.rasa_port),
         ] + api_flags(settings) + log_flag, settings, log))
     try:
-        _wait_until_ready(assistant, with_rasa)
+        _wait_until_ready(assistant, parts)
     except BaseException:
         assistant.stop()
         raise
@@ -114,11 +129,11 @@ def rasa_command(verb: str, model: Path) -> List[str]:
     return [sys.executable, "-m", "rasa", verb, "--model", str(model), "--endpoints", str(ENDPOINTS_FILE)]
 
 
-def _wait_until_ready(assistant: Assistant, with_rasa: bool) -> None:
+def _wait_until_ready(assistant: Assistant, parts: Sequence[str]) -> None:
     """Poll each server's health page; fail fast if a process exits."""
     settings = assistant.settings
-    checks = [f"http://127.0.0.1:{settings.actions_port}/health"]
-    if with_rasa:
+    checks = [f"http://127.0.0.1:{settings.actions_port}/health"] if ACTIONS in parts else []
+    if RASA in parts:
         checks.append(assistant.url + "/")  # Rasa answers here only after the model has loaded.
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
     for check in checks:
@@ -136,8 +151,8 @@ def _wait_until_ready(assistant: Assistant, with_rasa: bool) -> None:
             time.sleep(0.25)
 
 
-def wait_for_stop_signal(assistant: Assistant) -> None:
-    """Block until SIGINT/SIGTERM or until a server dies, purging old conversations daily; then stop both."""
+def wait_for_stop_signal(assistant: Union[Assistant, "ScaledAssistant"]) -> None:
+    """Block until SIGINT/SIGTERM or until a server dies, purging old conversations daily; then stop all."""
     stopping = {"requested": False}
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -145,12 +160,12 @@ def wait_for_stop_signal(assistant: Assistant) -> None:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    daily_purge = retention.DailyPurge(assistant.settings.tracker_db, assistant.settings.retention_days)
+    daily_purge = retention.DailyPurge(assistant.settings.tracker_url, assistant.settings.retention_days)
     try:
         while not stopping["requested"]:
             daily_purge.tick(time.monotonic())
             if any(p.poll() is not None for p in assistant.processes):
-                print("A server stopped unexpectedly; stopping the other.", file=sys.stderr)
+                print("A server stopped unexpectedly; stopping the others.", file=sys.stderr)
                 break
             time.sleep(0.5)
     finally:

@@ -28,6 +28,15 @@ DEFAULTS = {
     "ACTION_TIMEOUT_SECONDS": "5",
     "ENABLE_API": "false",
     "API_TOKEN": "",
+    "DATABASE_URL": "",
+    "REDIS_HOST": "",
+    "REDIS_PORT": "6379",
+    "REDIS_DB": "1",
+    "REDIS_PASSWORD": "",
+    "LOCK_LIFETIME_SECONDS": "20",
+    "PROXIES_COUNT": "0",
+    "RASA_REPLICAS": "2",
+    "ACTION_REPLICAS": "2",
 }
 LIMIT_NAMES = ("MAX_MESSAGE_CHARS", "MAX_BODY_BYTES", "MESSAGES_PER_MINUTE",
                "MESSAGES_PER_MINUTE_PER_ADDRESS", "NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS")
@@ -60,15 +69,54 @@ class Limits:
 
     @classmethod
     def from_env(cls, get) -> "Limits":
-        values = {}
-        for name in LIMIT_NAMES:
-            try:
-                values[name.lower()] = int(get(name))
-            except ValueError:
-                raise SettingsError(f"{name} must be a whole number, not {get(name)!r}") from None
-            if values[name.lower()] < 1:
-                raise SettingsError(f"{name} must be at least 1")
-        return cls(**values)
+        return cls(**{name.lower(): whole_number(get, name) for name in LIMIT_NAMES})
+
+
+@dataclass(frozen=True)
+class RedisSettings:
+    """Redis, shared by several Rasa servers: Rasa's lock store (one message of a conversation at
+    a time, whichever server gets it), the message limits and the incident notes held between
+    messages. Empty host: each server keeps these in its own memory (right for one server)."""
+
+    host: str = ""
+    port: int = 6379
+    db: int = 1
+    password: str = ""
+    # A conversation's lock is given up after this long if its server dies while holding it, so
+    # another server can carry on. Longer than any message takes (ACTION_TIMEOUT_SECONDS + model).
+    lock_lifetime_seconds: int = 20
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.host)
+
+    def env(self) -> dict:
+        """Variables endpoints.yml reads; TICKET_LOCK_LIFETIME is Rasa's own name for the lifetime."""
+        return {
+            "LOCK_STORE": "redis" if self.enabled else "in_memory",
+            "REDIS_HOST": self.host,
+            "REDIS_PORT": str(self.port),
+            "REDIS_DB": str(self.db),
+            "REDIS_PASSWORD": self.password,
+            "TICKET_LOCK_LIFETIME": str(self.lock_lifetime_seconds),
+        }
+
+    @classmethod
+    def from_env(cls, get) -> "RedisSettings":
+        return cls(host=get("REDIS_HOST").strip(), port=whole_number(get, "REDIS_PORT"),
+                   db=whole_number(get, "REDIS_DB", minimum=0), password=os.environ.get("REDIS_PASSWORD", ""),
+                   lock_lifetime_seconds=whole_number(get, "LOCK_LIFETIME_SECONDS"))
+
+
+def whole_number(get, name: str, minimum: int = 1) -> int:
+    """A setting that must be a whole number of at least `minimum`, or a SettingsError naming it."""
+    try:
+        value = int(get(name))
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {get(name)!r}") from None
+    if value < minimum:
+        raise SettingsError(f"{name} must be at least {minimum}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -92,6 +140,22 @@ class Settings:
     # only with API_TOKEN (at least 32 characters); load() refuses anything else.
     enable_api: bool = False
     api_token: str = ""
+    # Scale-out (docs/scaling.md). Empty DATABASE_URL: the SQLite file above. A PostgreSQL URL
+    # ("postgresql://user:password@host:5432/db") lets several Rasa servers share conversations.
+    database_url: str = ""
+    redis: RedisSettings = RedisSettings()
+    # How many proxies (nginx, a load balancer) stand in front of the Rasa server and add the
+    # client's address to X-Forwarded-For. 0: the address is the connection's own. Set it only
+    # behind a proxy, or anyone could claim any address and dodge the per-address limits.
+    proxies_count: int = 0
+    # How many Rasa servers and action servers `make run-scaled` starts behind nginx.
+    rasa_replicas: int = 2
+    action_replicas: int = 2
+
+    @property
+    def tracker_url(self) -> str:
+        """The tracker store's SQLAlchemy URL: PostgreSQL if configured, else the SQLite file."""
+        return self.database_url or f"sqlite:///{self.tracker_db}"
 
     def env(self) -> dict:
         """The environment for a Rasa or action server child process.
@@ -110,7 +174,10 @@ class Settings:
             PYTHONPATH=str(ROOT),
             ALLOWED_ORIGINS=" ".join(self.allowed_origins),
             ACTION_TIMEOUT_SECONDS=str(self.action_timeout_seconds),
+            TRACKER_URL=self.tracker_url,
+            PROXIES_COUNT=str(self.proxies_count),
             **self.limits.env(),
+            **self.redis.env(),
         )
         # The API switch and token reach Rasa as command-line flags (bot/servers.py), never through
         # the environment, so the action server and anything it starts never see the token.
@@ -147,7 +214,22 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         action_timeout_seconds=float(get("ACTION_TIMEOUT_SECONDS")),
         enable_api=enable_api,
         api_token=api_token if enable_api else "",
+        database_url=database_url(get("DATABASE_URL")),
+        redis=RedisSettings.from_env(get),
+        proxies_count=whole_number(get, "PROXIES_COUNT", minimum=0),
+        rasa_replicas=whole_number(get, "RASA_REPLICAS"),
+        action_replicas=whole_number(get, "ACTION_REPLICAS"),
     )
+
+
+def database_url(value: str) -> str:
+    """DATABASE_URL as SQLAlchemy wants it: empty (SQLite), or a PostgreSQL URL."""
+    value = value.strip()
+    if value.startswith("postgres://"):  # the form many hosting platforms give
+        value = "postgresql://" + value[len("postgres://"):]
+    if value and not value.startswith("postgresql://"):
+        raise SettingsError("DATABASE_URL must be empty (SQLite) or start with postgresql://")
+    return value
 
 
 def parse_origins(value: str) -> Tuple[str, ...]:

@@ -6,12 +6,15 @@ not-understood messages are redacted before they are counted or shown.
 import csv
 import json
 import re
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Dict, List, Optional, Set, TextIO, Tuple
 
+import sqlalchemy as sa
+
+from bot import events_db
 from bot.redact import redact
 
 FALLBACK = "nlu_fallback"
@@ -38,19 +41,19 @@ def normalised(text: str) -> str:
     return PLACEHOLDER.sub(lambda m: m.group(0).upper(), redact(text.strip()).lower())
 
 
-def collect(tracker_db: Path) -> Stats:
-    """Read user messages from Rasa's SQL tracker store (the `events` table)."""
+def collect(store: events_db.Store) -> Stats:
+    """Read user messages from Rasa's SQL tracker store (the `events` table, SQLite or PostgreSQL)."""
     stats = Stats()
-    if not tracker_db.exists():
+    if not events_db.exists(store):
         return stats
-    with sqlite3.connect(f"file:{tracker_db}?mode=ro", uri=True) as db:
-        rows = db.execute(
-            "SELECT sender_id, date(timestamp, 'unixepoch'), intent_name, data FROM events "
-            "WHERE type_name = 'user' ORDER BY id"
-        ).fetchall()
+    with events_db.engine(events_db.url_of(store)).connect() as db:
+        rows = db.execute(sa.text(
+            "SELECT sender_id, timestamp, intent_name, data FROM events WHERE type_name = 'user' ORDER BY id"
+        )).fetchall()
     seen_days: Set[Tuple[str, str]] = set()
     site_of: Dict[str, str] = {}
-    for sender, day, intent, data in rows:
+    for sender, timestamp, intent, data in rows:
+        day = datetime.fromtimestamp(timestamp, timezone.utc).date().isoformat()
         event = json.loads(data or "{}")
         text = event.get("text") or ""
         if text.startswith("/"):
@@ -97,8 +100,8 @@ def write_csv(stats: Stats, path: Path) -> None:
         writer.writerows(rows(stats))
 
 
-def run(tracker_db: Path, csv_path: Optional[Path], out: TextIO) -> int:
-    stats = collect(tracker_db)
+def run(store: events_db.Store, csv_path: Optional[Path], out: TextIO) -> int:
+    stats = collect(store)
     print_table(stats, out)
     if csv_path:
         write_csv(stats, csv_path)

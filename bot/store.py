@@ -8,22 +8,25 @@ Incident notes (bot/notes.py) are stricter: nothing of them is written at all. W
 form runs, each message is stored as "[NOTES ANSWER]", the notes slots are stored empty, and any
 answer quoted in a reply (the summary) is blanked the same way. Because Rasa reloads a
 conversation from the store for every message, the answers are held in this process's memory
-between messages, and forgotten as soon as the form ends or is stopped, or after an hour.
+between messages (in Redis when several servers share the work), and forgotten as soon as the
+form ends or is stopped, or after an hour.
 Enabled in endpoints.yml with ``tracker_store: type: bot.store.RedactingSQLTrackerStore``.
 """
 import copy
+import json
 import re
 import time
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Text, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Text, Tuple, Union
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import notes
+from bot import notes, settings, shared_redis
 from bot.redact import redact
 
 if TYPE_CHECKING:
+    import redis
     from sqlalchemy.orm import Session
 
 NOTES_ANSWER = "[NOTES ANSWER]"
@@ -76,20 +79,63 @@ def storable(events: Sequence[Event], first_new: int, answers: Sequence[str]) ->
         yield redacted(without_notes(event, during_notes, answers))
 
 
-class NotesMemory:
-    """Notes answers per conversation, in memory only, between one message and the next."""
+class HeldInProcess:
+    """Answers held in this process's memory: right for one Rasa server."""
 
-    def __init__(self, clock=time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
         self._held: Dict[Text, Tuple[float, Dict[Text, Any]]] = {}
+
+    def put(self, sender_id: Text, values: Dict[Text, Any]) -> None:
+        self._held[sender_id] = (self.clock(), values)
+
+    def get(self, sender_id: Text) -> Optional[Dict[Text, Any]]:
+        cutoff = self.clock() - NOTES_MEMORY_SECONDS
+        for old in [s for s, (kept_at, _) in self._held.items() if kept_at < cutoff]:
+            del self._held[old]
+        held = self._held.get(sender_id)
+        return held[1] if held else None
+
+    def drop(self, sender_id: Text) -> None:
+        self._held.pop(sender_id, None)
+
+
+class HeldInRedis:
+    """Answers held in Redis, so the next message may go to any Rasa server.
+
+    Redis keeps them in memory only (the scale-out setup turns its disk saving off) and drops
+    them after an hour by itself.
+    """
+
+    PREFIX = "notes:"
+
+    def __init__(self, client: "redis.Redis") -> None:
+        self.client = client
+
+    def put(self, sender_id: Text, values: Dict[Text, Any]) -> None:
+        self.client.set(self.PREFIX + sender_id, json.dumps(values), ex=NOTES_MEMORY_SECONDS)
+
+    def get(self, sender_id: Text) -> Optional[Dict[Text, Any]]:
+        raw = self.client.get(self.PREFIX + sender_id)
+        return json.loads(raw) if raw else None
+
+    def drop(self, sender_id: Text) -> None:
+        self.client.delete(self.PREFIX + sender_id)
+
+
+class NotesMemory:
+    """Notes answers per conversation, never in the store, between one message and the next."""
+
+    def __init__(self, held: Union[HeldInProcess, HeldInRedis, None] = None) -> None:
+        self.held = held or HeldInProcess()
 
     def keep(self, tracker: DialogueStateTracker) -> None:
         """Hold the answers while the form runs; forget them once it has ended or stopped."""
         if tracker.active_loop_name == notes.FORM:
             values = {slot: tracker.get_slot(slot) for slot in notes.SLOTS if tracker.get_slot(slot) is not None}
-            self._held[tracker.sender_id] = (self.clock(), values)
+            self.held.put(tracker.sender_id, values)
         else:
-            self._held.pop(tracker.sender_id, None)
+            self.held.drop(tracker.sender_id)
 
     def restore(self, tracker: DialogueStateTracker) -> List[Event]:
         """Put the held answers back into a conversation just loaded from the store.
@@ -97,28 +143,26 @@ class NotesMemory:
         As events, because Rasa runs actions on copies of the tracker rebuilt from its events;
         the store leaves these events out when it saves.
         """
-        self._forget_old()
-        held = self._held.get(tracker.sender_id)
-        if held is None or tracker.active_loop_name != notes.FORM:
+        if tracker.active_loop_name != notes.FORM:
             return []
-        restored: List[Event] = [SlotSet(slot, value) for slot, value in held[1].items()]
+        held = self.held.get(tracker.sender_id)
+        if held is None:
+            return []
+        restored: List[Event] = [SlotSet(slot, value) for slot, value in held.items()]
         for event in restored:
             tracker.update(event)
         return restored
 
     def __contains__(self, sender_id: Text) -> bool:
-        return sender_id in self._held
-
-    def _forget_old(self) -> None:
-        cutoff = self.clock() - NOTES_MEMORY_SECONDS
-        for sender_id in [s for s, (kept_at, _) in self._held.items() if kept_at < cutoff]:
-            del self._held[sender_id]
+        return self.held.get(sender_id) is not None
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.notes_memory = NotesMemory()
+        redis_settings = settings.load().redis
+        self.notes_memory = NotesMemory(HeldInRedis(shared_redis.connect(redis_settings))
+                                        if redis_settings.enabled else None)
         # Per conversation: the events restore() added, which are not new and are not saved.
         self._restored: Dict[Text, List[Event]] = {}
 

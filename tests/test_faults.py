@@ -7,7 +7,7 @@ import pytest
 import requests
 
 from bot import directory
-from bot.load_test import stored_user_messages as stored_in
+from bot.events_db import user_messages as stored_in
 from bot.settings import Limits
 from tests.helpers import joined, running_assistant, say
 from tests.socket_client import SocketConversation

@@ -19,7 +19,7 @@ class Clock:
 
 def guard(**overrides) -> "tuple[Guard, Clock]":
     clock = Clock()
-    return Guard(Limits(**overrides), REPLIES, clock), clock
+    return Guard(Limits(**overrides), REPLIES, limits.CountsInProcess(clock)), clock
 
 
 @pytest.mark.parametrize("payload, problem", [
@@ -85,14 +85,14 @@ def test_memory_is_bounded_old_counts_are_forgotten():
         g.check(f"10.0.{n // 250}.{n % 250}", f"{n:020d}", "hi")
     clock.now += 3601
     g.check("9.9.9.9", "z" * 20, "hi")  # the 1000th check tidies up
-    assert len(g._last_seen) == 1 and len(g._recent) <= 3
+    assert len(g.counts._last_seen) == 1 and len(g.counts._recent) <= 3
 
 
-def test_the_refusal_answers_come_from_the_domain_and_give_the_emergency_number():
+def test_the_answers_the_server_sends_itself_come_from_the_domain_and_give_the_emergency_number():
     from bot import directory
 
     emergency = directory.placeholder_values(directory.load())["police_emergency.phone"]
     replies = limits.load_replies()
-    assert set(replies) == {limits.SLOW_DOWN, limits.TOO_LONG}
+    assert set(replies) == {limits.SLOW_DOWN, limits.TOO_LONG, "utter_try_again"}
     for text in replies.values():
         assert f"call {emergency}" in text and "{" not in text

@@ -5,7 +5,7 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 
 from bot import notes
-from bot.store import NOTES_ANSWER, NotesMemory, storable
+from bot.store import NOTES_ANSWER, HeldInProcess, NotesMemory, storable
 
 # A Wednesday evening.
 NOW = datetime(2026, 11, 25, 20, 15, tzinfo=notes.LONDON)
@@ -102,7 +102,7 @@ class FakeTracker:
 
 def test_answers_are_held_in_memory_while_the_form_runs_and_forgotten_when_it_ends():
     clock = [0.0]
-    memory = NotesMemory(clock=lambda: clock[0])
+    memory = NotesMemory(HeldInProcess(clock=lambda: clock[0]))
     memory.keep(FakeTracker("a", notes.FORM, {"notes_what": "shouted at"}))
     reloaded = FakeTracker("a", notes.FORM, {})
     assert memory.restore(reloaded) == [SlotSet("notes_what", "shouted at")]

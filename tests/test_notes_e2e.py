@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from bot import directory, load_test
+from bot import directory, events_db
 from tests.helpers import joined, running_assistant, say
 
 pytestmark = pytest.mark.e2e
@@ -59,7 +59,7 @@ def test_a_resident_goes_from_what_happened_to_a_dated_summary_with_nothing_kept
     kept = stored(assistant, sender)
     typed = [answer for answer in ANSWERS if answer not in ("Race or where I am from", "No")]  # buttons
     assert not [answer for answer in typed if answer in kept]
-    said = load_test.stored_user_messages(assistant.settings.tracker_db, sender)
+    said = events_db.user_messages(assistant.settings.tracker_db, sender)
     assert said[2:] == ["[NOTES ANSWER]"] * len(ANSWERS)  # after the story and "help me write it down"
     # The notes are over: a new message is an ordinary one, and the answers are gone.
     assert "Skipped" not in joined(say(assistant, "what is a hate incident", sender))

@@ -11,7 +11,7 @@ import pytest
 import requests
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot import directory, load_test
+from bot import directory, events_db, load_test
 from tests.helpers import joined, running_assistant, say
 from tests.socket_client import SocketConversation
 
@@ -109,7 +109,7 @@ def test_odd_but_valid_messages_get_an_answer_and_are_stored(assistant, text):
     response = requests.post(assistant.rest_webhook, json={"sender": sender, "message": text}, timeout=30)
     assert response.status_code == 200 and joined(response.json()), response.text[:300]
     assert "<script" not in joined(response.json())  # never echoed back
-    assert load_test.stored_user_messages(assistant.settings.tracker_db, sender) == [text]
+    assert events_db.user_messages(assistant.settings.tracker_db, sender) == [text]
 
 
 json_values = st.recursive(
@@ -186,7 +186,7 @@ def test_socket_io_bad_messages_get_a_clear_reply_and_the_connection_still_works
         assert len(replies) == 1 and len(replies[0]["text"]) > 10, (data, replies)
     assert "too long" in answers[bad.index({"message": "x" * 5000})][0]["text"]
     assert "True Vision" in joined(answers[-1])
-    assert load_test.stored_user_messages(assistant.settings.tracker_db, session) == ["how do i report online"]
+    assert events_db.user_messages(assistant.settings.tracker_db, session) == ["how do i report online"]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -6,7 +6,6 @@ installs, for the whole server, the origin check (so the widget, REST and Socket
 list of allowed partner sites), the message limits, the log redaction and the action-server
 timeout. Enabled in credentials.yml.
 """
-import os
 import re
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Text
@@ -18,7 +17,6 @@ from sanic.response import HTTPResponse, raw
 
 from bot import action_timeout, directory, log_redaction, settings
 from bot.paths import ROOT
-from bot.settings import parse_origins
 from bot.web import limits, origins
 
 HERE = Path(__file__).parent
@@ -94,10 +92,13 @@ class WidgetBlueprint(Blueprint):
     """Serves /chat/...; when registered, guards the whole app: origins first, then message limits."""
 
     def register(self, app: Sanic, options: Dict[Text, Any]) -> None:
-        origins.install(app, parse_origins(os.environ.get("ALLOWED_ORIGINS", "")))
+        config = settings.load()
+        origins.install(app, config.allowed_origins)
+        # Behind nginx, the client's address comes from X-Forwarded-For (for the limits).
+        app.config.PROXIES_COUNT = config.proxies_count
         limits.install(app, limits.shared_guard())
         log_redaction.install()
-        action_timeout.apply(settings.load().action_timeout_seconds)
+        action_timeout.apply(config.action_timeout_seconds)
         super().register(app, {**options, "url_prefix": URL_PREFIX})
 
 

@@ -6,28 +6,37 @@ never processed or stored. A resident who sends too much or too fast gets a kind
 still gives the emergency number; a malformed request (which the widget never sends) gets a
 400 with a message saying what is wrong.
 
-The counts are kept in this process's memory, per conversation and per client address, over
-the last minute. With several Rasa servers each counts its own share (see the README).
+The counts are per conversation and per client address (by hash), over the last minute: in this
+process's memory for one Rasa server, in Redis when several share the work (REDIS_HOST).
 """
+import hashlib
 import json
+import logging
 import re
 import time
+import uuid
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Deque, Dict, Optional
+from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, Optional, Union
 
 from rasa.core.nlg.interpolator import interpolate_text
 from ruamel.yaml import YAML
 from sanic import Sanic
 from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
+from redis.exceptions import RedisError
 from sanic.response import HTTPResponse, json as json_response
 
-from bot import directory, settings
-from bot.content_rules import SLOW_DOWN_RESPONSE as SLOW_DOWN, TOO_LONG_RESPONSE as TOO_LONG
+from bot import directory, settings, shared_redis
+from bot.content_rules import SERVER_SENT_RESPONSES, SLOW_DOWN_RESPONSE as SLOW_DOWN, TOO_LONG_RESPONSE as TOO_LONG
 from bot.paths import DOMAIN_FILE
 from bot.settings import Limits
+
+if TYPE_CHECKING:
+    import redis
+
+logger = logging.getLogger(__name__)
 
 REST_PATH = "/webhooks/rest/webhook"
 # Conversation ids are random (the widget uses 128 bits from crypto.getRandomValues), so one
@@ -44,10 +53,10 @@ class Refusal:
 
 
 def load_replies() -> Dict[str, str]:
-    """The two refusal answers from domain.yml (staff edit them like any other answer), filled in."""
+    """The answers the server sends itself, from domain.yml (staff edit them like any other answer), filled in."""
     responses = YAML(typ="safe").load(DOMAIN_FILE.read_text(encoding="utf-8"))["responses"]
     values = directory.placeholder_values(directory.load())
-    return {name: interpolate_text(responses[name][0]["text"], values) for name in (TOO_LONG, SLOW_DOWN)}
+    return {name: interpolate_text(responses[name][0]["text"], values) for name in SERVER_SENT_RESPONSES}
 
 
 def payload_problem(payload: Any, id_field: str) -> Optional[str]:
@@ -70,19 +79,18 @@ def payload_problem(payload: Any, id_field: str) -> Optional[str]:
     return None
 
 
-class Guard:
-    """Counts messages per conversation and per address, and new conversations per address."""
+class CountsInProcess:
+    """Recent messages per key, in this process's memory: right for one Rasa server."""
 
-    def __init__(self, limits: Limits, replies: Dict[str, str], clock: Callable[[], float] = time.monotonic):
-        self.limits = limits
-        self.replies = replies
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
         self._recent: Dict[str, Deque[float]] = defaultdict(deque)
         self._last_seen: Dict[str, float] = {}
         self._checks = 0
 
-    def _count(self, key: str, now: float, limit: int) -> bool:
-        """Record one event under key; False if that makes more than limit in the window."""
+    def add_if_under(self, key: str, limit: int) -> bool:
+        """Record one event under key, unless limit events are already in the window."""
+        now = self.clock()
         times = self._recent[key]
         while times and times[0] <= now - WINDOW_SECONDS:
             times.popleft()
@@ -91,23 +99,13 @@ class Guard:
         times.append(now)
         return True
 
-    def check(self, address: str, conversation: str, message: str) -> Optional[Refusal]:
-        """None if the message may go to Rasa; otherwise the reply to send instead."""
-        now = self.clock()
-        self._forget_old(now)
-        limits = self.limits
-        is_new = conversation not in self._last_seen
-        allowed = (
-            self._count("address:" + address, now, limits.messages_per_minute_per_address)
-            and (not is_new or self._count("new:" + address, now, limits.new_conversations_per_minute_per_address))
-            and self._count("conversation:" + conversation, now, limits.messages_per_minute)
-        )
-        if not allowed:
-            return Refusal(429, self.replies[SLOW_DOWN])
-        self._last_seen[conversation] = now
-        if len(message) > limits.max_message_chars:
-            return Refusal(413, self.replies[TOO_LONG])
-        return None
+    def is_known(self, conversation: str) -> bool:
+        """Asked once per message, so it also tidies up now and then."""
+        self._forget_old(self.clock())
+        return conversation in self._last_seen
+
+    def remember(self, conversation: str) -> None:
+        self._last_seen[conversation] = self.clock()
 
     def _forget_old(self, now: float) -> None:
         """Every thousand checks, drop counts and ids older than they can matter (bounded memory)."""
@@ -120,10 +118,86 @@ class Guard:
             del self._last_seen[key]
 
 
+# Drop events older than the window, then add one if fewer than the limit remain; Redis's own
+# clock, so servers whose clocks differ still count the same minute. Atomic: no two servers can
+# both take the last place.
+ADD_IF_UNDER = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], now, ARGV[3])
+redis.call('EXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2])))
+return 1
+"""
+
+
+class CountsInRedis:
+    """The same counts in Redis, shared by every Rasa server (keys expire by themselves)."""
+
+    def __init__(self, client: "redis.Redis") -> None:
+        self.client = client
+        self._add_if_under = client.register_script(ADD_IF_UNDER)
+
+    def add_if_under(self, key: str, limit: int) -> bool:
+        return bool(self._add_if_under(keys=["limits:" + key], args=[limit, WINDOW_SECONDS, uuid.uuid4().hex]))
+
+    def is_known(self, conversation: str) -> bool:
+        return bool(self.client.exists("limits:seen:" + conversation))
+
+    def remember(self, conversation: str) -> None:
+        self.client.set("limits:seen:" + conversation, 1, ex=int(KNOWN_CONVERSATION_SECONDS))
+
+
+Counts = Union[CountsInProcess, CountsInRedis]
+
+
+class Guard:
+    """Counts messages per conversation and per address, and new conversations per address."""
+
+    def __init__(self, limits: Limits, replies: Dict[str, str], counts: Optional[Counts] = None):
+        self.limits = limits
+        self.replies = replies
+        self.counts = counts or CountsInProcess()
+
+    def check(self, address: str, conversation: str, message: str) -> Optional[Refusal]:
+        """None if the message may go to Rasa; otherwise the reply to send instead.
+
+        If the shared counts cannot be reached (Redis down), the message goes on uncounted: the
+        limits protect the service, and refusing everyone would be worse than counting no one.
+        """
+        try:
+            allowed = self._count(hashlib.sha256(address.encode()).hexdigest()[:32], conversation)
+        except RedisError as error:
+            logger.warning("Message limits not counted (Redis: %s)", type(error).__name__)
+            allowed = True
+        if not allowed:
+            return Refusal(429, self.replies[SLOW_DOWN])
+        if len(message) > self.limits.max_message_chars:
+            return Refusal(413, self.replies[TOO_LONG])
+        return None
+
+    def _count(self, address: str, conversation: str) -> bool:
+        """Count the message; False if any limit is reached. Addresses are counted by hash only."""
+        limits, counts = self.limits, self.counts
+        is_new = not counts.is_known(conversation)
+        allowed = (
+            counts.add_if_under("address:" + address, limits.messages_per_minute_per_address)
+            and (not is_new or counts.add_if_under("new:" + address, limits.new_conversations_per_minute_per_address))
+            and counts.add_if_under("conversation:" + conversation, limits.messages_per_minute)
+        )
+        if allowed:
+            counts.remember(conversation)
+        return allowed
+
+
 @lru_cache(maxsize=1)
 def shared_guard() -> Guard:
-    """One guard per Rasa process, so REST and Socket.IO messages are counted together."""
-    return Guard(settings.load().limits, load_replies())
+    """One guard per Rasa process, so REST and Socket.IO messages are counted together; with
+    Redis configured, one count across every Rasa server."""
+    config = settings.load()
+    counts = CountsInRedis(shared_redis.connect(config.redis)) if config.redis.enabled else None
+    return Guard(config.limits, load_replies(), counts)
 
 
 def client_address(request: Request) -> str:

@@ -17,7 +17,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
-from bot.web import limits
+from bot.web import failures, limits
 
 
 class CustomJsonSocketIOOutput(SocketIOOutput):
@@ -36,6 +36,7 @@ class GuardedSocketIOInput(SocketIOInput):
         handlers = sio.handlers[self.namespace or "/"]
         rasa_disconnect = handlers["disconnect"]
         guard = limits.shared_guard()
+        on_new_message = failures.always_answered(on_new_message, guard.replies)
         sio.eio.max_http_buffer_size = guard.limits.max_body_bytes
         conversations: Dict[str, str] = {}  # connection id -> the conversation it may use
 
