@@ -70,11 +70,11 @@ class Assistant:
                 process.wait()
 
 
-def _spawn(command: List[str], settings: Settings, log: Optional[IO]) -> subprocess.Popen:
+def _spawn(command: List[str], env: dict, log: Optional[IO]) -> subprocess.Popen:
     return subprocess.Popen(
         command,
         cwd=ROOT,
-        env=settings.env(),
+        env=env,
         stdout=log,
         stderr=subprocess.STDOUT if log else None,
         stdin=subprocess.DEVNULL,
@@ -101,14 +101,14 @@ def start(
     if ACTIONS in parts:
         assistant.processes.append(_spawn(
             [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
-            settings, log,
+            settings.actions_env(), log,
         ))
     if RASA in parts:
         assistant.processes.append(_spawn(rasa_command("run", model) + [
             "--credentials", str(CREDENTIALS_FILE),
             "--interface", settings.rasa_host,
             "--port", str(settings.rasa_port),
-        ] + api_flags(settings) + log_flag, settings, log))
+        ] + api_flags(settings) + log_flag, settings.env(), log))
     try:
         _wait_until_ready(assistant, parts)
     except BaseException:

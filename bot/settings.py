@@ -93,7 +93,7 @@ class RedisSettings:
     def env(self) -> dict:
         """Variables endpoints.yml reads; TICKET_LOCK_LIFETIME is Rasa's own name for the lifetime."""
         return {
-            "LOCK_STORE": "redis" if self.enabled else "in_memory",
+            "LOCK_STORE": "bot.locks.RedisLockStore" if self.enabled else "bot.locks.InMemoryLockStore",
             "REDIS_HOST": self.host,
             "REDIS_PORT": str(self.port),
             "REDIS_DB": str(self.db),
@@ -183,6 +183,14 @@ class Settings:
         # the environment, so the action server and anything it starts never see the token.
         env.pop("API_TOKEN", None)
         env.pop("ENABLE_API", None)
+        return env
+
+    def actions_env(self) -> dict:
+        """The action server's environment: without the database's and Redis's passwords, which
+        only the Rasa server needs (the actions never read the store)."""
+        env = self.env()
+        for secret in ("DATABASE_URL", "TRACKER_URL", "REDIS_PASSWORD"):
+            env.pop(secret, None)
         return env
 
 

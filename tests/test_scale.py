@@ -14,6 +14,7 @@ import requests
 import sqlalchemy as sa
 
 from bot import directory, events_db, load_test, retention, scaled, servers, shared_redis
+from bot.paths import ROOT
 from bot.settings import Limits, Settings
 from bot.web import limits
 from tests.helpers import TEST_LIMITS, free_port, joined, say, trained_model
@@ -41,6 +42,12 @@ def cluster():
             yield running
         finally:
             running.stop()
+    # Keep the logs for a look after a failure (CI keeps test-output/), then tidy up.
+    kept = ROOT / "test-output" / "scale"
+    shutil.rmtree(kept, ignore_errors=True)
+    kept.mkdir(parents=True)
+    for log_file in [folder / "servers.log", *folder.glob("*/*.log")]:
+        shutil.copy(log_file, kept / log_file.name)
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -51,3 +51,35 @@ def test_limits_are_read_from_the_environment_and_nonsense_is_refused(env):
     env.setenv("MESSAGES_PER_MINUTE", "0")
     with pytest.raises(settings.SettingsError, match="at least 1"):
         settings.load(NO_FILE)
+
+
+def test_by_default_one_server_keeps_everything_itself(env):
+    loaded = settings.load(NO_FILE)
+    child = loaded.env()
+    assert child["TRACKER_URL"] == f"sqlite:///{loaded.tracker_db}"
+    assert child["LOCK_STORE"] == "bot.locks.InMemoryLockStore" and child["REDIS_HOST"] == ""
+    assert child["PROXIES_COUNT"] == "0"  # X-Forwarded-For is not believed unless told
+
+
+def test_database_url_and_redis_host_switch_to_the_shared_stores(env):
+    env.setenv("DATABASE_URL", "postgres://rasa:secret@db.internal:5432/assistant")
+    env.setenv("REDIS_HOST", "redis.internal")
+    env.setenv("REDIS_PASSWORD", "pw")
+    child = settings.load(NO_FILE).env()
+    assert child["TRACKER_URL"] == "postgresql://rasa:secret@db.internal:5432/assistant"  # the usual alias
+    assert child["LOCK_STORE"] == "bot.locks.RedisLockStore" and child["REDIS_HOST"] == "redis.internal"
+    assert child["REDIS_PASSWORD"] == "pw" and child["TICKET_LOCK_LIFETIME"] == "20"
+    actions = settings.load(NO_FILE).actions_env()
+    assert not {"DATABASE_URL", "TRACKER_URL", "REDIS_PASSWORD"} & set(actions)  # passwords: Rasa only
+
+
+@pytest.mark.parametrize("name, value, expected", [
+    ("DATABASE_URL", "mysql://x@y/z", "postgresql://"),
+    ("REDIS_PORT", "six", "whole number"),
+    ("RASA_REPLICAS", "0", "at least 1"),
+    ("PROXIES_COUNT", "-1", "at least 0"),
+])
+def test_unusable_scale_out_settings_are_refused_by_name(env, name, value, expected):
+    env.setenv(name, value)
+    with pytest.raises(settings.SettingsError, match=expected):
+        settings.load(NO_FILE)

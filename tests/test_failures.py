@@ -1,0 +1,32 @@
+"""A message whose handling fails still gets an answer (bot/web/failures.py), on any channel."""
+import asyncio
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot.web import failures, limits
+
+REPLIES = limits.load_replies()
+
+
+def handle(on_new_message) -> list:
+    output = CollectingOutputChannel()
+    wrapped = failures.always_answered(on_new_message, REPLIES)
+    asyncio.run(wrapped(UserMessage("my number is 07700 900123", output, "a" * 32)))
+    return output.messages
+
+
+def test_a_failure_is_answered_with_send_it_again_and_the_999_line(caplog):
+    async def broken(message):
+        raise ConnectionError(f"redis down while handling {message.text}")
+
+    messages = handle(broken)
+    assert [m["text"] for m in messages] == [REPLIES["utter_try_again"]]
+    assert "999" in messages[0]["text"]
+    assert "ConnectionError" in caplog.text and "07700" not in caplog.text  # never the message itself
+
+
+def test_a_message_handled_normally_gets_only_its_own_answers():
+    async def fine(message):
+        await message.output_channel.send_text_message(message.sender_id, "hello")
+
+    assert [m["text"] for m in handle(fine)] == ["hello"]
