@@ -52,6 +52,20 @@ def cmd_run_scaled(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """One kind of server only, for a container (docs/scaling.md): no training, the model must be
+    in the image already; the Rasa server's supervisor also runs the daily purge."""
+    config = settings.load()
+    trained = model.current_model_path()
+    if args.part == servers.RASA and not trained.exists():
+        print(f"No model for the current data at {trained}: run `make train` when building the image.", file=sys.stderr)
+        return 1
+    server = servers.start(config, trained, parts=[args.part])
+    print(f"The {args.part} server is ready.", flush=True)
+    servers.wait_for_stop_signal(server, purge=args.part == servers.RASA)
+    return 0
+
+
 def cmd_shell(args: argparse.Namespace) -> int:
     config = settings.load()
     trained = model.train()
@@ -122,6 +136,9 @@ def main(argv=None) -> int:
     commands.add_parser("run-scaled", help="several Rasa servers behind nginx, with PostgreSQL and Redis"
                         ).set_defaults(func=cmd_run_scaled)
     commands.add_parser("shell", help="talk to the assistant in the terminal").set_defaults(func=cmd_shell)
+    serve = commands.add_parser("serve", help="one server only (a container's command): rasa or actions")
+    serve.add_argument("part", choices=[servers.RASA, servers.ACTIONS])
+    serve.set_defaults(func=cmd_serve)
     check = commands.add_parser("validate", help="check the training data, answers and contacts")
     check.add_argument("--root", default=str(ROOT), help="project folder (default: this one)")
     check.add_argument("--quick", action="store_true", help="our content rules only, not Rasa's checks")

@@ -93,7 +93,8 @@ def start(
 
     Raises ModelNotTrusted, before starting anything, if the model is not the one we trained.
     """
-    models.verify(model)
+    if RASA in parts:
+        models.verify(model)
     settings.tracker_db.parent.mkdir(parents=True, exist_ok=True)
     assistant = Assistant(settings)
     python = sys.executable
@@ -151,8 +152,9 @@ def _wait_until_ready(assistant: Assistant, parts: Sequence[str]) -> None:
             time.sleep(0.25)
 
 
-def wait_for_stop_signal(assistant: Union[Assistant, "ScaledAssistant"]) -> None:
-    """Block until SIGINT/SIGTERM or until a server dies, purging old conversations daily; then stop all."""
+def wait_for_stop_signal(assistant: Union[Assistant, "ScaledAssistant"], purge: bool = True) -> None:
+    """Block until SIGINT/SIGTERM or until a server dies, purging old conversations daily (unless
+    ``purge`` is False: an action server alone has no store); then stop all."""
     stopping = {"requested": False}
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -163,7 +165,8 @@ def wait_for_stop_signal(assistant: Union[Assistant, "ScaledAssistant"]) -> None
     daily_purge = retention.DailyPurge(assistant.settings.tracker_url, assistant.settings.retention_days)
     try:
         while not stopping["requested"]:
-            daily_purge.tick(time.monotonic())
+            if purge:
+                daily_purge.tick(time.monotonic())
             if any(p.poll() is not None for p in assistant.processes):
                 print("A server stopped unexpectedly; stopping the others.", file=sys.stderr)
                 break

@@ -16,6 +16,7 @@ DEFAULTS = {
     "RASA_HOST": "127.0.0.1",
     "RASA_PORT": "5005",
     "ACTIONS_PORT": "5055",
+    "ACTIONS_HOST": "127.0.0.1",
     "TRACKER_DB": "var/tracker.db",
     "LOG_LEVEL": "WARNING",
     "ALLOWED_ORIGINS": "",
@@ -144,6 +145,8 @@ class Settings:
     # ("postgresql://user:password@host:5432/db") lets several Rasa servers share conversations.
     database_url: str = ""
     redis: RedisSettings = RedisSettings()
+    # Where the Rasa server finds the action server (another host or a Kubernetes service name).
+    actions_host: str = "127.0.0.1"
     # How many proxies (nginx, a load balancer) stand in front of the Rasa server and add the
     # client's address to X-Forwarded-For. 0: the address is the connection's own. Set it only
     # behind a proxy, or anyone could claim any address and dodge the per-address limits.
@@ -167,6 +170,7 @@ class Settings:
         env.update(
             RASA_PORT=str(self.rasa_port),
             ACTIONS_PORT=str(self.actions_port),
+            ACTIONS_HOST=self.actions_host,
             TRACKER_DB=str(self.tracker_db),
             LOG_LEVEL=self.log_level,
             RASA_TELEMETRY_ENABLED="false",
@@ -224,6 +228,7 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         api_token=api_token if enable_api else "",
         database_url=database_url(get("DATABASE_URL")),
         redis=RedisSettings.from_env(get),
+        actions_host=get("ACTIONS_HOST").strip(),
         proxies_count=whole_number(get, "PROXIES_COUNT", minimum=0),
         rasa_replicas=whole_number(get, "RASA_REPLICAS"),
         action_replicas=whole_number(get, "ACTION_REPLICAS"),

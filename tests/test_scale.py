@@ -4,6 +4,7 @@ Everything is real and started here on loopback (bot/scaled.py): Debian's redis-
 PostgreSQL and nginx, the trained model. `make test-scale` runs these (CI does, after `make test`).
 """
 import shutil
+import subprocess
 import tempfile
 import time
 import uuid
@@ -13,7 +14,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from bot import directory, events_db, load_test, retention, scaled, servers, shared_redis
+from bot import directory, events_db, load_test, local_services, retention, scaled, servers, shared_redis
 from bot.paths import ROOT
 from bot.settings import Limits, Settings
 from bot.web import limits
@@ -59,6 +60,15 @@ def restart(cluster, index: int) -> None:
     """Bring a stopped or killed Rasa server back, on its own port."""
     cluster.rasa[index] = servers.start(cluster.rasa[index].settings, trained_model(), cluster.log,
                                         parts=[servers.RASA])
+
+
+def test_the_nginx_configuration_is_valid(tmp_path):
+    config = tmp_path / "nginx.conf"
+    config.write_text(local_services.nginx_config(tmp_path, free_port(), [free_port(), free_port()],
+                                                  free_port(), [free_port()]))
+    checked = subprocess.run([local_services.program("nginx"), "-t", "-c", str(config), "-p", str(tmp_path),
+                              "-e", str(tmp_path / "error.log")], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_a_conversation_keeps_its_history_and_flow_whichever_server_takes_each_message(cluster):
