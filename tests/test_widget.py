@@ -4,6 +4,7 @@ a server that is down, and partner embedding from allowed and refused origins.
 
 Screenshots are written to test-output/screenshots/ for a reviewer to look at.
 """
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -13,6 +14,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from bot import directory
 from bot.paths import ROOT
+from bot.web.limits import load_replies
 from tests.helpers import free_port, running_assistant
 
 pytestmark = pytest.mark.browser
@@ -23,6 +25,7 @@ SCREENSHOTS = ROOT / "test-output" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 EMERGENCY = directory.placeholder_values(directory.load())["police_emergency.phone"]
 EXIT_URL = "https://www.bbc.co.uk/weather"
+TRY_AGAIN = load_replies()["utter_try_again"]
 
 LAUNCHER = ".chc-chat__launcher"
 INPUT = "#chc-chat-input"
@@ -308,6 +311,31 @@ def test_server_down_shows_the_error_and_keeps_the_message(page, sites):
     expect(status).to_contain_text("not answering", timeout=20000)
     expect(page.locator(".chc-chat__retry")).to_be_visible()
     expect(page.locator(INPUT)).to_have_value("how do i report it")
+
+
+def test_a_message_the_server_could_not_handle_can_be_sent_again(page, sites):
+    """What the assistant answers when Redis or PostgreSQL is away (bot/web/failures.py)."""
+    failing = [True]
+
+    def answer(route):
+        if failing[0]:
+            failing[0] = False
+            route.fulfill(content_type="application/json", body=json.dumps(
+                [{"text": TRY_AGAIN}, {"custom": {"retry": True}}]))
+        else:
+            route.continue_()
+
+    page.route("**/chat/socket.io.min.js", lambda route: route.fulfill(status=404))  # REST, to answer it here
+    page.route("**/webhooks/rest/webhook", answer)
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, "how do i report it")
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("something went wrong on our side")
+    expect(page.locator(".chc-chat__status")).to_contain_text("not answered")
+    expect(page.locator(INPUT)).to_have_value("how do i report it")
+    page.click(".chc-chat__retry")
+    expect(page.locator(BOT_MESSAGES).last).to_contain_text("report", timeout=20000)
+    expect(page.locator(".chc-chat__status")).to_be_hidden()
 
 
 def test_an_allowed_partner_site_can_use_the_assistant(page, sites):

@@ -45,6 +45,7 @@
       bot: "Assistant said:",
       typing: "The assistant is typing",
       failed: "Sorry, the assistant is not answering right now. Your message is still in the box.",
+      notAnswered: "Your message was not answered. It is still in the box.",
       refused: "Sorry, this website is not allowed to use the assistant.",
       retry: "Try again",
       tooLong: "Your message is too long. Please keep it under 1,000 characters.",
@@ -488,6 +489,11 @@
       messages.forEach(function (m) { state.messages.push(m); showMessage(m); });
       saveState();
       announce(messages);
+      // The server could not handle it (it says so, with 999): offer to send the same words again.
+      if (replies.some(function (r) { return r.custom && r.custom.retry; })) {
+        if (!shownAs && !input.value) { input.value = text; }
+        showStatus(t.notAnswered, text);
+      }
     }, function (error) {
       // Keep what they typed: back in the box (unless they have started a new message).
       if (!shownAs && !input.value) { input.value = text; }
