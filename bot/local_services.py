@@ -10,11 +10,12 @@ import pwd
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import IO, Callable, List, Optional
 
 from bot.paths import ROOT
 
@@ -44,16 +45,16 @@ class Service:
     command: List[str]
     folder: Path
     ready: Callable[[], bool]
-    env: Optional[Dict[str, str]] = None
     user: Optional[str] = None  # run as this user (PostgreSQL refuses to run as root)
     process: Optional[subprocess.Popen] = field(default=None, init=False)
+    log: Optional[IO] = field(default=None, init=False)
 
     def start(self) -> "Service":
         self.folder.mkdir(parents=True, exist_ok=True)
-        log = (self.folder / f"{self.name}.log").open("ab")
+        self.log = log = (self.folder / f"{self.name}.log").open("ab")
         self.process = subprocess.Popen(
             as_user(self.command, self.user), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            env=self.env, start_new_session=True,
+            start_new_session=True,
         )
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while not self.ready():
@@ -76,14 +77,15 @@ class Service:
         self._signal(signal.SIGKILL)
 
     def _signal(self, signum: int) -> None:
-        if not self.running:
-            return
-        os.killpg(self.process.pid, signum)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        if self.running:
+            os.killpg(self.process.pid, signum)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        if self.log:
+            self.log.close()
 
 
 def as_user(command: List[str], user: Optional[str]) -> List[str]:
@@ -103,8 +105,6 @@ def give_to(path: Path, user: Optional[str]) -> None:
 
 
 def port_open(port: int) -> Callable[[], bool]:
-    import socket
-
     def check() -> bool:
         with socket.socket() as sock:
             sock.settimeout(0.5)
