@@ -83,3 +83,13 @@ def test_unusable_scale_out_settings_are_refused_by_name(env, name, value, expec
     env.setenv(name, value)
     with pytest.raises(settings.SettingsError, match=expected):
         settings.load(NO_FILE)
+
+
+def test_every_setting_is_documented_for_whoever_runs_the_assistant():
+    from bot.paths import ROOT
+
+    example = (ROOT / ".env.example").read_text()
+    readme = (ROOT / "README.md").read_text()
+    for name in settings.DEFAULTS:
+        assert f"\n{name}=" in example, f"{name} is missing from .env.example"
+        assert f"`{name}`" in readme, f"{name} is missing from the README's settings tables"
