@@ -38,12 +38,12 @@ def cmd_run_scaled(args: argparse.Namespace) -> int:
     trained = model.train()
     print(f"Starting {config.rasa_replicas} Rasa servers and {config.action_replicas} action servers "
           "behind nginx, with PostgreSQL and Redis ...", flush=True)
-    assistant = scaled.start(config, trained, ROOT / "var" / "scaled", log=sys.stdout)
+    assistant = scaled.start(config, trained, Path(args.folder).resolve(), log=sys.stdout)
     print(
         f"The assistant is ready.\n"
         f"  Demo page:         {assistant.url}/chat/\n"
         f"  REST channel:      POST {assistant.rest_webhook}\n"
-        f"  Conversations in:  PostgreSQL ({'DATABASE_URL' if config.database_url else 'var/scaled/postgres'})\n"
+        f"  Conversations in:  PostgreSQL ({'DATABASE_URL' if config.database_url else args.folder + '/postgres'})\n"
         f"Press Ctrl-C to stop.",
         flush=True,
     )
@@ -133,8 +133,9 @@ def main(argv=None) -> int:
     train.add_argument("--force", action="store_true", help="train even if a model is up to date")
     train.set_defaults(func=cmd_train)
     commands.add_parser("run", help="start the assistant").set_defaults(func=cmd_run)
-    commands.add_parser("run-scaled", help="several Rasa servers behind nginx, with PostgreSQL and Redis"
-                        ).set_defaults(func=cmd_run_scaled)
+    run_scaled = commands.add_parser("run-scaled", help="several Rasa servers behind nginx, with PostgreSQL and Redis")
+    run_scaled.add_argument("--folder", default=str(ROOT / "var" / "scaled"), help="for PostgreSQL's data, Redis's and nginx's files")
+    run_scaled.set_defaults(func=cmd_run_scaled)
     commands.add_parser("shell", help="talk to the assistant in the terminal").set_defaults(func=cmd_shell)
     serve = commands.add_parser("serve", help="one server only (a container's command): rasa or actions")
     serve.add_argument("part", choices=[servers.RASA, servers.ACTIONS])

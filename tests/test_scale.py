@@ -4,9 +4,14 @@ Everything is real and started here on loopback (bot/scaled.py): Debian's redis-
 PostgreSQL and nginx, the trained model. `make test-scale` runs these (CI does, after `make test`).
 """
 import dataclasses
+import os
+import queue
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -74,6 +79,33 @@ def test_the_nginx_configuration_is_valid(tmp_path):
     checked = subprocess.run([local_services.program("nginx"), "-t", "-c", str(config), "-p", str(tmp_path),
                               "-e", str(tmp_path / "error.log")], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_make_run_scaled_brings_the_set_up_with_one_command_and_stops_it_cleanly():
+    """What `make run-scaled` runs, in a folder of its own, on free ports."""
+    folder = Path(tempfile.mkdtemp(prefix="assistant-run-scaled-"))
+    folder.chmod(0o755)
+    port = free_port()
+    env = {**os.environ, "RASA_PORT": str(port), "ACTIONS_PORT": str(free_port()), "LOG_LEVEL": "WARNING"}
+    command = [sys.executable, "-m", "bot", "run-scaled", "--folder", str(folder)]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, start_new_session=True)
+    lines: "queue.Queue[str]" = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    try:
+        deadline = time.monotonic() + 180
+        while "The assistant is ready." not in lines.get(timeout=max(1, deadline - time.monotonic())):
+            pass
+        replies = requests.post(f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+                                json={"sender": uuid.uuid4().hex, "message": "what is a hate crime"}, timeout=30).json()
+        assert "hate crime" in replies[0]["text"].lower()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        shutil.rmtree(folder, ignore_errors=True)
+    assert not local_services.port_open(port)()  # nginx, and everything behind it, has stopped
 
 
 def test_a_conversation_keeps_its_history_and_flow_whichever_server_takes_each_message(cluster):
