@@ -5,6 +5,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Union
 
 from bot import directory, edit, links, model, privacy_report, retention, scaled, servers, settings, stats, validate
 from bot.paths import ROOT
@@ -19,18 +20,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = settings.load()
     trained = model.train()
     print("Starting the action server and the Rasa server ...", flush=True)
-    assistant = servers.start(config, trained)
-    print(
-        f"The assistant is ready.\n"
-        f"  Demo page:         {assistant.url}/chat/\n"
-        f"  REST channel:      POST {assistant.rest_webhook}\n"
-        f"  Socket.IO channel: {assistant.url}/socket.io\n"
-        f"Press Ctrl-C to stop.",
-        flush=True,
-    )
-    servers.wait_for_stop_signal(assistant)
-    print("Stopped.")
-    return 0
+    return serve_until_stopped(servers.start(config, trained), kept_in(config, f"SQLite ({config.tracker_db})"))
 
 
 def cmd_run_scaled(args: argparse.Namespace) -> int:
@@ -39,11 +29,21 @@ def cmd_run_scaled(args: argparse.Namespace) -> int:
     print(f"Starting {config.rasa_replicas} Rasa servers and {config.action_replicas} action servers "
           "behind nginx, with PostgreSQL and Redis ...", flush=True)
     assistant = scaled.start(config, trained, Path(args.folder).resolve(), log=sys.stdout)
+    return serve_until_stopped(assistant, kept_in(config, f"PostgreSQL ({args.folder}/postgres)"))
+
+
+def kept_in(config: settings.Settings, local: str) -> str:
+    return "PostgreSQL (DATABASE_URL)" if config.database_url else local
+
+
+def serve_until_stopped(assistant: Union[servers.Assistant, scaled.ScaledAssistant], conversations_in: str) -> int:
+    """Say where to talk to the assistant, then keep it running until Ctrl-C or SIGTERM."""
     print(
         f"The assistant is ready.\n"
         f"  Demo page:         {assistant.url}/chat/\n"
         f"  REST channel:      POST {assistant.rest_webhook}\n"
-        f"  Conversations in:  PostgreSQL ({'DATABASE_URL' if config.database_url else args.folder + '/postgres'})\n"
+        f"  Socket.IO channel: {assistant.url}/socket.io\n"
+        f"  Conversations in:  {conversations_in}\n"
         f"Press Ctrl-C to stop.",
         flush=True,
     )

@@ -9,6 +9,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Dict, List, Optional
 
 import aiohttp
@@ -28,7 +29,6 @@ class LoadResult:
     not_stored_in_order: List[str] = field(default_factory=list)
     answered: int = 0  # requests answered properly (not with an error or "please send it again")
     slowest: float = 0.0  # the longest wait for one reply, in seconds
-    try_again_text: str = field(default_factory=lambda: load_replies()[TRY_AGAIN_RESPONSE])
 
     @property
     def messages(self) -> int:
@@ -43,6 +43,12 @@ class LoadResult:
                 f"{self.seconds:.0f} s ({self.messages / self.seconds:.1f}/s), {len(self.errors)} errors, "
                 f"{len(self.not_stored_in_order)} conversations not stored exactly as sent, "
                 f"slowest reply {self.slowest:.1f} s")
+
+
+@lru_cache(maxsize=1)
+def try_again_text() -> str:
+    """The answer a server sends when it could not handle a message (bot/web/failures.py)."""
+    return load_replies()[TRY_AGAIN_RESPONSE]
 
 
 def plan(conversations: int, turns: int) -> Dict[str, List[str]]:
@@ -66,7 +72,7 @@ async def _talk(session: aiohttp.ClientSession, url: str, sender: str, texts: Li
             result.slowest = max(result.slowest, time.perf_counter() - sent_at)
         if not replies:
             result.errors.append(f"{sender} turn {turn}: HTTP {response.status}, no reply")
-        elif any(reply.get("text") == result.try_again_text for reply in replies):
+        elif any(reply.get("text") == try_again_text() for reply in replies):
             result.errors.append(f"{sender} turn {turn}: asked to send it again")
         else:
             result.answered += 1

@@ -15,12 +15,12 @@ from typing import IO, List, Optional
 
 from bot import local_services, servers
 from bot.local_services import Postgres, Service
-from bot.servers import Assistant, free_port
+from bot.servers import Assistant, ServesRest, free_port
 from bot.settings import Settings
 
 
 @dataclass
-class ScaledAssistant:
+class ScaledAssistant(ServesRest):
     """The running set. ``settings`` are the public ones (nginx's ports, the shared stores)."""
 
     settings: Settings
@@ -33,10 +33,6 @@ class ScaledAssistant:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.settings.rasa_port}"
-
-    @property
-    def rest_webhook(self) -> str:
-        return f"{self.url}/webhooks/rest/webhook"
 
     @property
     def processes(self) -> list:
@@ -99,15 +95,12 @@ def start_together(each: List[Settings], model: Path, log: Optional[IO], part: s
     model); each one that starts goes into `started`, so a failure can stop them all."""
     with ThreadPoolExecutor() as pool:
         futures = [pool.submit(servers.start, one, model, log, [part]) for one in each]
-        errors = []
-        for future in futures:
-            try:
-                started.append(future.result())
-            except Exception as error:
-                errors.append(error)
-    if errors:
-        raise errors[0]
-    return started[-len(each):]
+    running = [future.result() for future in futures if not future.exception()]
+    started.extend(running)
+    failed = [future.exception() for future in futures if future.exception()]
+    if failed:
+        raise failed[0]
+    return running
 
 
 def local_postgres(folder: Path) -> Postgres:

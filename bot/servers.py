@@ -34,8 +34,18 @@ class ServerFailed(RuntimeError):
     """A server exited or did not answer in time; the message says which and where its log is."""
 
 
+class ServesRest:
+    """Anything with a ``url``: where its REST channel answers."""
+
+    url: str
+
+    @property
+    def rest_webhook(self) -> str:
+        return f"{self.url}/webhooks/rest/webhook"
+
+
 @dataclass
-class Assistant:
+class Assistant(ServesRest):
     """A running pair of servers."""
 
     settings: Settings
@@ -44,10 +54,6 @@ class Assistant:
     @property
     def url(self) -> str:
         return f"http://{self.settings.rasa_host}:{self.settings.rasa_port}"
-
-    @property
-    def rest_webhook(self) -> str:
-        return f"{self.url}/webhooks/rest/webhook"
 
     def kill(self) -> None:
         """Sudden death, as when a machine fails (the scale-out tests)."""
