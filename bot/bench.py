@@ -32,6 +32,7 @@ from bot.settings import Limits, Settings
 DEFAULT_CONFIG = ROOT / "bench" / "default-config.yml"
 REPORT = ROOT / "docs" / "benchmarks.md"
 TURNS_PER_CONVERSATION = 5
+SAMPLE_TURNS = 10  # turns at each end of the long conversation whose median is compared
 
 
 @dataclass
@@ -121,10 +122,14 @@ async def run_load(url: str, users: int, total: int, check: bool, offset: int = 
 
 
 async def long_conversation(url: str, turns: int) -> List[float]:
-    """Latency of each turn of one conversation, to see what a growing tracker costs."""
+    """Latency of each turn of one conversation, to see what a growing tracker costs.
+
+    The last SAMPLE_TURNS messages are the first ones again, so the two ends differ only in
+    how long the conversation is, not in what was asked.
+    """
     load = Load()
     case_list = cases.load_cases()
-    messages = [case_list[i % len(case_list)] for i in range(turns)]
+    messages = [case_list[i % len(case_list)] for i in range(turns - SAMPLE_TURNS)] + case_list[:SAMPLE_TURNS]
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
         await conversation(session, url, messages, load, check=False)
     return load.latencies
@@ -220,8 +225,8 @@ def measure(args: argparse.Namespace) -> tuple:
             turns = 20 if args.smoke else 200
             for name, assistant in running.items():
                 latencies = asyncio.run(long_conversation(assistant.rest_webhook, turns))
-                all_figures[name].turn_1_ms = statistics.median(latencies[:10])
-                all_figures[name].turn_200_ms = statistics.median(latencies[-10:])
+                all_figures[name].turn_1_ms = statistics.median(latencies[:SAMPLE_TURNS])
+                all_figures[name].turn_200_ms = statistics.median(latencies[-SAMPLE_TURNS:])
                 all_figures[name].rasa_peak_mb = peak_rss_mb(assistant.processes[1].pid)
                 all_figures[name].actions_peak_mb = peak_rss_mb(assistant.processes[0].pid)
             floor_process.terminate()

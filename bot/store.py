@@ -10,16 +10,24 @@ answer quoted in a reply (the summary) is blanked the same way. Because Rasa rel
 conversation from the store for every message, the answers are held in this process's memory
 between messages (in Redis when several servers share the work), and forgotten as soon as the
 form ends or is stopped, or after an hour.
+
+Rasa's own SQL store also replays every event of the session for every message, so each turn of
+a long conversation is slower than the last. This one loads the last RECENT_EVENTS events and,
+from before them, only the state still in force (slot values, the form), and saves by counting
+the events it loaded, not by counting rows again.
 Enabled in endpoints.yml with ``tracker_store: type: bot.store.RedactingSQLTrackerStore``.
 """
 import copy
 import json
 import re
 import time
+import weakref
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Text, Tuple, Union
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, UserUttered
+from rasa.shared.core.events import (ActionExecutionRejected, ActiveLoop, AllSlotsReset, BotUttered,
+                                     ConversationPaused, ConversationResumed, Event, LoopInterrupted,
+                                     SlotSet, UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import notes, settings, shared_redis
@@ -31,6 +39,38 @@ if TYPE_CHECKING:
 
 NOTES_ANSWER = "[NOTES ANSWER]"
 NOTES_MEMORY_SECONDS = 3600
+# Events of a session loaded for each message (about 15 turns). The policies look back 5 turns
+# at most (MemoizationPolicy's max_history; rules are shorter), so more would only cost time.
+RECENT_EVENTS = 80
+
+
+# Events whose effect outlasts the turn they happen in; the rest only matter while recent.
+STATE_EVENTS = (SlotSet.type_name, AllSlotsReset.type_name, ActiveLoop.type_name, LoopInterrupted.type_name,
+                ActionExecutionRejected.type_name, ConversationPaused.type_name, ConversationResumed.type_name)
+
+
+def still_in_force(events: Sequence[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """Of earlier state events (as stored), those whose effect lasts, in their order.
+
+    That is each slot's last value (after any reset of all slots), the last form (active loop)
+    with what happened to it since, and whether the conversation is paused.
+    """
+    slots: Dict[Text, int] = {}
+    loop: List[int] = []
+    pause: List[int] = []
+    for index, event in enumerate(events):
+        kind = event.get("event")
+        if kind == SlotSet.type_name:
+            slots[event.get("name")] = index
+        elif kind == AllSlotsReset.type_name:
+            slots.clear()
+        elif kind == ActiveLoop.type_name:
+            loop = [index]
+        elif kind in (LoopInterrupted.type_name, ActionExecutionRejected.type_name):
+            loop.append(index)
+        elif kind in (ConversationPaused.type_name, ConversationResumed.type_name):
+            pause = [index]
+    return [events[index] for index in sorted([*slots.values(), *loop, *pause])]
 
 
 def redacted(event: Event) -> Event:
@@ -163,21 +203,54 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         redis_settings = settings.load().redis
         self.notes_memory = NotesMemory(HeldInRedis(shared_redis.connect(redis_settings))
                                         if redis_settings.enabled else None)
-        # Per conversation: the events restore() added, which are not new and are not saved.
-        self._restored: Dict[Text, List[Event]] = {}
+        # Per tracker object: how many of its events are stored already (or were restored from
+        # the notes memory and must never be stored), so a save writes only what is new.
+        self._stored: Dict[int, int] = {}
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
-        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
-        restored = self.notes_memory.restore(tracker) if tracker is not None else []
-        if restored:
-            self._restored[sender_id] = restored
+        if fetch_events_from_all_sessions:
+            tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        else:
+            tracker = self._recent_tracker(sender_id)
+        if tracker is not None:
+            self.notes_memory.restore(tracker)
+            self._mark_stored(tracker)
         return tracker
 
+    def _recent_tracker(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """The current session's last RECENT_EVENTS events, after the earlier ones still in force.
+
+        Rasa's own store loads and replays every event of the session for every message, so a
+        long conversation gets slower with each turn. The policies look back a few turns only.
+        """
+        with self.session_scope() as session:
+            query = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
+            recent = query.order_by(None).order_by(self.SQLEvent.id.desc()).limit(RECENT_EVENTS).all()[::-1]
+            earlier = []
+            if len(recent) == RECENT_EVENTS:
+                earlier = query.filter(self.SQLEvent.id < recent[0].id,
+                                       self.SQLEvent.type_name.in_(STATE_EVENTS)).all()
+            events = still_in_force([json.loads(row.data) for row in earlier])
+            events += [json.loads(row.data) for row in recent]
+        if not self.domain or not recent:
+            return None
+        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+
+    def _mark_stored(self, tracker: DialogueStateTracker) -> None:
+        key = id(tracker)
+        if key not in self._stored:
+            weakref.finalize(tracker, self._stored.pop, key, None)
+        self._stored[key] = len(tracker.events)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await super().save(tracker)
+        self._mark_stored(tracker)
+
     def _additional_events(self, session: "Session", tracker: DialogueStateTracker) -> Iterator:
-        restored = self._restored.pop(tracker.sender_id, [])
-        new: List[Event] = [event for event in super()._additional_events(session, tracker)
-                            if not any(event is mine for mine in restored)]
-        events = [event for event in tracker.events if not any(event is mine for mine in restored)]
+        events = list(tracker.events)
+        first_new = self._stored.get(id(tracker))
+        if first_new is None:  # a new conversation, made by Rasa rather than loaded here
+            first_new = len(events) - len(list(super()._additional_events(session, tracker)))
         answers = notes.answers({slot: tracker.get_slot(slot) for slot in notes.SLOTS})
         self.notes_memory.keep(tracker)
-        return storable(events, len(events) - len(new), answers)
+        return storable(events, first_new, answers)
