@@ -74,6 +74,8 @@ class Figures:
     actions_peak_mb: float = 0.0
     turn_1_ms: float = 0.0
     turn_200_ms: float = 0.0
+    load_cpu_seconds: float = 0.0
+    load_messages: int = 0
     load_check: Optional[load_test.LoadResult] = None
 
 
@@ -83,6 +85,12 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system) the process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def conversation(session: aiohttp.ClientSession, url: str, messages: List, load: Load,
@@ -218,9 +226,12 @@ def measure(args: argparse.Namespace) -> tuple:
                     order = list(running.items())
                     order = order if round_number % 2 == 0 else order[::-1]
                     for name, assistant in order:
+                        figures, cpu_before = all_figures[name], cpu_seconds(assistant.processes[1].pid)
                         result = asyncio.run(run_load(assistant.rest_webhook, level, total, check=True,
                                                       offset=round_number))
-                        all_figures[name].loads.setdefault(level, Load()).add(result)
+                        figures.load_cpu_seconds += cpu_seconds(assistant.processes[1].pid) - cpu_before
+                        figures.load_messages += len(result.latencies)
+                        figures.loads.setdefault(level, Load()).add(result)
                     floor[level].add(asyncio.run(run_load(floor_url, level, total, check=False)))
             turns = 20 if args.smoke else 200
             for name, assistant in running.items():
@@ -266,6 +277,8 @@ def table(all_figures: Dict[str, Figures], floor: Dict[int, Load], levels: List[
         row(f"{level} at once: wrong or failed replies", lambda f: f.loads[level].wrong + f.loads[level].errors, "d")
         rows.append((f"{level} at once: floor (fixed reply) msgs/s, median ms",
                      f"{floor[level].per_second:.0f}/s, {floor[level].percentile(50):.1f} ms", "", ""))
+    row("Rasa server CPU per message under load, ms",
+        lambda f: 1000 * f.load_cpu_seconds / f.load_messages if f.load_messages else None, ".1f")
     row("Start to ready, s (model trained)", lambda f: f.ready_seconds, ".1f")
     row("Rasa server peak memory, MB", lambda f: f.rasa_peak_mb, ".0f")
     row("Action server peak memory, MB", lambda f: f.actions_peak_mb, ".0f")
