@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 
 NOTES_ANSWER = "[NOTES ANSWER]"
 NOTES_MEMORY_SECONDS = 3600
-# Events of a session loaded for each message (about 15 turns). The policies look back 5 turns
-# at most (MemoizationPolicy's max_history; rules are shorter), so more would only cost time.
+# Events of a session loaded for each message (about 15 turns). The dialogue comes from rules
+# alone (data/rules.yml), none longer than one user turn and five steps, so more would only cost
+# time. A longer rule or story in future needs this raised to cover it.
 RECENT_EVENTS = 80
 
 

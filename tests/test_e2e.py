@@ -109,3 +109,13 @@ def test_the_servers_logged_no_errors_and_no_message_text(assistant):
     assert " ERROR " not in log, log[-3000:]
     logged = [message for message, _ in CASES if message in log]
     assert not logged, f"message text in the log at the default level: {logged}"
+
+
+def test_a_long_conversation_still_answers_right_and_follows_context(assistant):
+    """Far past the events the store loads for each message (bot/store.py RECENT_EVENTS)."""
+    sender = uuid.uuid4().hex
+    for message, expected in CASES[:30]:
+        text = joined(say(assistant, message, sender))
+        assert all(part in text for part in expected), f"reply to {message!r} late in a conversation:\n{text}"
+    say(assistant, "a group of boys were shouting homophobic abuse at me", sender)
+    assert D["true_vision.web"] in joined(say(assistant, "yes please", sender))
