@@ -20,6 +20,11 @@ MIN_EXAMPLES = 15
 READING_AGE_ERROR = 12
 READING_AGE_WARNING = 11
 CHECK_EVERY_DAYS = 180
+# For each message the assistant loads only the conversation's last events (bot/store.py
+# RECENT_EVENTS); a step of a rule or story is at most 4 events, so a longer one would not be seen
+# whole. tests/test_staff_validate.py keeps the two figures in step.
+MAX_DIALOGUE_STEPS = 20
+EVENTS_PER_STEP = 4
 
 KNOWN_KEYS = {
     "domain": {"version", "session_config", "intents", "entities", "slots", "forms", "actions",
@@ -106,6 +111,21 @@ def check_unknown_keys(path: Path, document: object, kind: str) -> List[Problem]
                 if key not in KNOWN_KEYS["nlu_block"]:
                     problems.append(Problem(path, line_of_key(block, key), f"unknown key '{key}' in an "
                                             "intent block. Use 'intent:' and 'examples: |'."))
+    return problems
+
+
+def check_dialogue_length(path: Path, document: object) -> List[Problem]:
+    """No rule or story longer than the part of a conversation the assistant looks at."""
+    problems = []
+    for key in ("rules", "stories"):
+        items = document.get(key) if isinstance(document, dict) else None
+        for index, item in enumerate(items or []):
+            steps = item.get("steps") if isinstance(item, dict) else None
+            if steps and len(steps) > MAX_DIALOGUE_STEPS:
+                name = item.get("rule") or item.get("story")
+                line = items.lc.item(index)[0] + 1 if hasattr(items, "lc") else 1
+                problems.append(Problem(path, line, f"'{name}' has {len(steps)} steps, but the assistant "
+                                        f"follows at most {MAX_DIALOGUE_STEPS}. Split it into shorter rules."))
     return problems
 
 
@@ -237,6 +257,8 @@ def check(project: Project) -> List[Problem]:
     for path, document in documents.items():
         kind = kinds.get(path) or ("nlu" if path.parent == project.nlu_folder else "rules")
         problems += check_unknown_keys(path, document, kind)
+        if kind == "rules":
+            problems += check_dialogue_length(path, document)
     domain = documents.get(project.domain_file)
     contacts = documents.get(project.directory_file)
     if contacts is not None:

@@ -121,3 +121,18 @@ def test_a_date_written_in_words_is_caught(project, capsys):
     status, out = run(project, capsys)
     assert status == 1
     assert f"content/directory.yml:{line_of(path, 'samaritans:')}: entry 'samaritans': 'checked' must be a date written as YYYY-MM-DD" in out
+
+
+def test_a_rule_longer_than_the_assistant_looks_back_is_refused(project, capsys):
+    path = project / "data" / "rules.yml"
+    steps = "".join("      - intent: greet\n      - action: utter_greet\n" for _ in range(11))
+    replace_in(path, "rules:\n", f"rules:\n  - rule: A very long exchange\n    steps:\n{steps}")
+    status, out = run(project, capsys)
+    assert status == 1
+    assert f"data/rules.yml:{line_of(path, '- rule: A very long exchange')}: 'A very long exchange' has 22 steps" in out
+
+
+def test_the_longest_rule_allowed_fits_in_what_the_store_loads():
+    from bot.store import RECENT_EVENTS
+
+    assert content_checks.MAX_DIALOGUE_STEPS * content_checks.EVENTS_PER_STEP <= RECENT_EVENTS
