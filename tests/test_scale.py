@@ -19,14 +19,17 @@ from pathlib import Path
 import pytest
 import requests
 import sqlalchemy as sa
+from rasa.shared.core.domain import Domain
 
 from bot import directory, events_db, load_test, local_services, retention, scaled, servers
-from bot.paths import ROOT
+from bot.paths import DOMAIN_FILE, ROOT
+from bot.store import RedactingSQLTrackerStore
 from bot.settings import Settings
 from bot.web import limits
 from tests.helpers import TEST_LIMITS, free_port, joined, say, trained_model
 from tests.socket_client import SocketConversation
 from tests.test_notes_e2e import ANSWERS, QUESTIONS
+from tests.test_store import check_a_long_conversation
 
 pytestmark = pytest.mark.scale
 
@@ -126,6 +129,12 @@ def test_a_conversation_keeps_its_history_and_flow_whichever_server_takes_each_m
     # Redaction is the same on PostgreSQL.
     say(first, "my number is 07700 900123, can someone ring me", sender)
     assert stored(cluster, sender)[-1] == "my number is [PHONE], can someone ring me"
+
+
+def test_a_long_conversation_on_postgresql_keeps_its_state_and_stores_no_notes_answer(cluster):
+    """The store loads only a conversation's recent events (bot/store.py); the same on PostgreSQL."""
+    url = cluster.settings.database_url
+    check_a_long_conversation(RedactingSQLTrackerStore(Domain.load(DOMAIN_FILE), host=url), url)
 
 
 def test_socket_io_goes_through_nginx_and_a_conversation_continues_on_another_server(cluster):

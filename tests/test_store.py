@@ -1,8 +1,7 @@
 """The tracker store loads a conversation's recent events, keeps what is still in force, and
 writes every event exactly once, however long the conversation gets."""
 import asyncio
-import json
-import sqlite3
+import uuid
 from pathlib import Path
 from typing import List
 
@@ -10,7 +9,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import notes
+from bot import events_db, notes
 from bot.paths import DOMAIN_FILE
 from bot.store import NOTES_ANSWER, RECENT_EVENTS, RedactingSQLTrackerStore, still_in_force
 
@@ -24,11 +23,6 @@ def turn(number: int) -> List[Event]:
             ActionExecuted("utter_greet"), BotUttered(f"reply {number}"), ActionExecuted("action_listen")]
 
 
-def stored_rows(path: Path) -> List[dict]:
-    with sqlite3.connect(path) as db:
-        return [json.loads(data) for (data,) in db.execute("SELECT data FROM events ORDER BY id")]
-
-
 async def one_message(store: RedactingSQLTrackerStore, sender: str, events: List[Event]) -> DialogueStateTracker:
     """What Rasa does for each message: load, add the message's events, save."""
     tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
@@ -38,27 +32,31 @@ async def one_message(store: RedactingSQLTrackerStore, sender: str, events: List
     return tracker
 
 
-def test_a_long_conversation_loads_recent_events_and_keeps_slots_and_the_form(tmp_path):
-    path = tmp_path / "conversations.db"
-    store = store_at(path)
+def check_a_long_conversation(store: RedactingSQLTrackerStore, where: events_db.Store) -> None:
+    """A slot set and the notes form begun at the start are still in force 60 messages later,
+    though only the recent events are loaded: so no answer of the form is ever stored."""
+    sender = uuid.uuid4().hex
 
     async def talk() -> DialogueStateTracker:
-        await one_message(store, "long", [SlotSet("week_start", "10 October"), *turn(0)])
-        await one_message(store, "long", [ActiveLoop(notes.FORM), *turn(1)])
+        await one_message(store, sender, [SlotSet("week_start", "10 October"), *turn(0)])
+        await one_message(store, sender, [ActiveLoop(notes.FORM), *turn(1)])
         for number in range(2, 60):
-            await one_message(store, "long", turn(number))
-        return await store.retrieve("long")
+            await one_message(store, sender, turn(number))
+        return await store.retrieve(sender)
 
     tracker = asyncio.run(talk())
     assert len(tracker.events) <= RECENT_EVENTS + 2
     assert tracker.get_slot("week_start") == "10 October"
     assert tracker.active_loop_name == notes.FORM
-    # The notes form began 58 messages ago and still runs, so no answer of it may be stored.
-    texts = [row["text"] for row in stored_rows(path) if row["event"] == "user"]
-    assert texts == ["message 0"] + [NOTES_ANSWER] * 59
     assert tracker.latest_message.text == NOTES_ANSWER
-    full = asyncio.run(store.retrieve_full_tracker("long"))
-    assert len(full.events) == len(stored_rows(path))
+    assert events_db.user_messages(where, sender) == ["message 0"] + [NOTES_ANSWER] * 59
+    full = asyncio.run(store.retrieve_full_tracker(sender))
+    assert [e.text for e in full.events if isinstance(e, UserUttered)] == ["message 0"] + [NOTES_ANSWER] * 59
+
+
+def test_a_long_conversation_loads_recent_events_and_keeps_slots_and_the_form(tmp_path):
+    path = tmp_path / "conversations.db"
+    check_a_long_conversation(store_at(path), path)
 
 
 def test_a_tracker_saved_twice_writes_each_event_once(tmp_path):
@@ -73,8 +71,7 @@ def test_a_tracker_saved_twice_writes_each_event_once(tmp_path):
         await store.save(tracker)
 
     asyncio.run(save_twice())
-    texts = [row["text"] for row in stored_rows(path) if row["event"] == "user"]
-    assert texts == ["message 0", "message 1"]
+    assert events_db.user_messages(path, "twice") == ["message 0", "message 1"]
 
 
 def test_only_the_last_value_of_each_slot_and_the_last_form_stay_in_force():
