@@ -15,6 +15,7 @@ Rasa's own SQL store also replays every event of the session for every message, 
 a long conversation is slower than the last. This one loads the last RECENT_EVENTS events and,
 from before them, only the state still in force (slot values, the form), and saves by counting
 the events it loaded, not by counting rows again.
+
 Enabled in endpoints.yml with ``tracker_store: type: bot.store.RedactingSQLTrackerStore``.
 """
 import copy
