@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
 .PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv \
-	add-example add-intent set-response set-contact check-links stats bench purge privacy-report audit \
+	add-example add-intent set-response set-contact check-links stats bench purge privacy-report audit eval \
 	test-scale run-scaled scale-services
 
 help:
@@ -18,6 +18,7 @@ help:
 	@echo "make train     train a model if the data or config changed"
 	@echo "make shell     talk to the assistant in the terminal"
 	@echo "make validate  check the training data, answers and contact directory"
+	@echo "make eval      how well residents' own words are understood (tests/realistic/), by topic"
 	@echo "Staff shortcuts (see docs/staff-guide.md):"
 	@echo "  make add-example INTENT=ask_forum TEXT=\"how do i join the forum\""
 	@echo "  make add-intent NAME=ask_new FILE=data/nlu/council.yml ANSWER=\"...\" EXAMPLES=examples.txt"
@@ -81,6 +82,11 @@ bench: venv
 
 check-links: venv
 	$(PY) -m bot check-links
+
+# The realistic evaluation set (tests/realistic/, written apart from the training data): every
+# message sent over REST, each reply checked for what the person needs; fails below the floors.
+eval: venv train
+	$(PY) -m evaluation run
 
 # How well personal details are redacted, on tests/redaction_cases.yml (fails below target).
 privacy-report: venv

@@ -27,7 +27,6 @@ import requests
 
 from bot import cases, load_test, model, servers
 from bot.paths import CONFIG_FILE, ROOT
-from bot.settings import Limits, Settings
 
 DEFAULT_CONFIG = ROOT / "bench" / "default-config.yml"
 REPORT = ROOT / "docs" / "benchmarks.md"
@@ -176,8 +175,7 @@ def timed_train(config: Path, measure: bool) -> tuple:
 
 
 def start(figures: Figures, model_path: Path, folder: Path) -> servers.Assistant:
-    settings = Settings("127.0.0.1", servers.free_port(), servers.free_port(),
-                        folder / f"{figures.name}.db", "ERROR", limits=Limits.for_load_from_one_address())
+    settings = servers.local_settings(folder / f"{figures.name}.db", "ERROR")
     log = (folder / f"{figures.name}.log").open("w")
     started = time.perf_counter()
     assistant = servers.start(settings, model_path, log=log)

@@ -9,13 +9,13 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, List, Optional, Sequence, Union
+from typing import IO, TYPE_CHECKING, Any, List, Optional, Sequence, Union
 
 import requests
 
 from bot import model as models, retention
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
-from bot.settings import Settings
+from bot.settings import Limits, Settings
 
 if TYPE_CHECKING:
     from bot.scaled import ScaledAssistant
@@ -28,6 +28,17 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def local_settings(tracker_db: Path, log_level: str = "WARNING", **overrides: Any) -> Settings:
+    """Servers for the tests, the benchmark and the evaluation: on loopback, on free ports, with a
+    store of their own. One address plays every resident there, so the rate limits are lifted;
+    message length and body size stay as they are. ``overrides`` are other Settings fields."""
+    return Settings(**{
+        "rasa_host": "127.0.0.1", "rasa_port": free_port(), "actions_port": free_port(),
+        "tracker_db": tracker_db, "log_level": log_level, "limits": Limits.for_load_from_one_address(),
+        **overrides,
+    })
 
 
 class ServerFailed(RuntimeError):

@@ -9,7 +9,7 @@ import requests
 
 from bot import model, servers
 from bot.servers import free_port  # noqa: F401  (tests import it from here)
-from bot.settings import Limits, Settings
+from bot.settings import Limits
 
 # Every test talks from 127.0.0.1, as if one address held every resident: rate limits are lifted
 # except in the tests about limits, which pass their own.
@@ -30,15 +30,7 @@ def running_assistant(folder: Path, **settings_overrides: Any) -> Iterator[serve
 
     ``settings_overrides`` are Settings fields, e.g. ``allowed_origins=(...)`` or ``limits=...``.
     """
-    settings = Settings(**{
-        "rasa_host": "127.0.0.1",
-        "rasa_port": free_port(),
-        "actions_port": free_port(),
-        "tracker_db": folder / "tracker.db",
-        "log_level": "WARNING",
-        "limits": TEST_LIMITS,
-        **settings_overrides,
-    })
+    settings = servers.local_settings(folder / "tracker.db", **settings_overrides)
     log_path = folder / "servers.log"
     with log_path.open("w") as log:
         assistant = servers.start(settings, trained_model(), log=log)
