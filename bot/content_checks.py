@@ -13,7 +13,7 @@ import textstat
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
-from bot import content_rules, directory, notes
+from bot import clarify, content_rules, directory, notes
 from bot.project_files import Example, example_key, examples_by_intent, nlu_examples, shown_text
 
 MIN_EXAMPLES = 15
@@ -33,7 +33,9 @@ KNOWN_KEYS = {
     "nlu_block": {"intent", "examples", "metadata", "synonym", "regex", "lookup"},
     "rules": {"version", "rules", "stories"},
     "directory": {"contacts"},
+    "titles": {"titles"},
 }
+MAX_TITLE_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,10 @@ class Project:
         return self.root / "content" / "directory.yml"
 
     @property
+    def topic_titles_file(self) -> Path:
+        return self.root / "content" / "topic_titles.yml"
+
+    @property
     def nlu_folder(self) -> Path:
         return self.root / "data" / "nlu"
 
@@ -76,7 +82,7 @@ class Project:
         return sorted(p for p in (self.root / "data").glob("*.yml"))
 
     def yaml_files(self) -> List[Path]:
-        return [self.domain_file, self.directory_file] + sorted(self.nlu_folder.glob("*.yml")) + self.dialogue_files
+        return [self.domain_file, self.directory_file, self.topic_titles_file] + sorted(self.nlu_folder.glob("*.yml")) + self.dialogue_files
 
 
 def load_round_trip(path: Path) -> Tuple[Optional[object], Optional[Problem]]:
@@ -227,7 +233,7 @@ def check_coverage(project: Project, domain: dict) -> List[Problem]:
     asked_by_forms = {f"utter_ask_{slot}" for form in (domain.get("forms") or {}).values()
                       for slot in (form or {}).get("required_slots") or []}
     for name in responses:
-        if name in content_rules.SERVER_SENT_RESPONSES or name in asked_by_forms:
+        if name in content_rules.SERVER_SENT_RESPONSES + clarify.IN_PLACE_OF_CLARIFY or name in asked_by_forms:
             continue
         if not re.search(rf"action: {re.escape(name)}\s*$", used, re.M):
             problems.append(Problem(project.domain_file, line_of_key(responses, name), f"response "
@@ -253,7 +259,7 @@ def check(project: Project) -> List[Problem]:
             problems.append(problem)
         else:
             documents[path] = document
-    kinds = {project.domain_file: "domain", project.directory_file: "directory"}
+    kinds = {project.domain_file: "domain", project.directory_file: "directory", project.topic_titles_file: "titles"}
     for path, document in documents.items():
         kind = kinds.get(path) or ("nlu" if path.parent == project.nlu_folder else "rules")
         problems += check_unknown_keys(path, document, kind)
@@ -273,4 +279,23 @@ def check(project: Project) -> List[Problem]:
         values = {}  # already reported above
     problems += check_responses(project, domain, values)
     problems += check_coverage(project, domain)
+    titles = documents.get(project.topic_titles_file)
+    if titles is not None:
+        problems += check_topic_titles(project, titles, domain)
+    return problems
+
+
+def check_topic_titles(project: Project, document: dict, domain: dict) -> List[Problem]:
+    """Each title names a topic of domain.yml and fits on a button."""
+    intents = {i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents") or []}
+    titles = document.get("titles") or {}
+    problems = []
+    for name, title in titles.items():
+        line = line_of_key(titles, name)
+        if name not in intents:
+            problems.append(Problem(project.topic_titles_file, line, f"'{name}' is not a topic (intent) in "
+                                    "domain.yml. Check the spelling, or remove the line."))
+        elif not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE_CHARS:
+            problems.append(Problem(project.topic_titles_file, line, f"the title of '{name}' must be a few "
+                                    f"words, at most {MAX_TITLE_CHARS} characters, as on a button."))
     return problems

@@ -1,9 +1,12 @@
-"""Send messages with no word the assistant has ever seen to the clarifying answer.
+"""Send messages the model cannot read to the clarifying answer: no known word, or another language.
 
 A classifier always picks some intent, even for "sdkfj qwpoeiru" or a question in Polish, and
-sometimes with confidence. If not one word of a message appears in the training data, the model
-is guessing, so the intent becomes ``nlu_fallback``: the reply asks the person to try other words
-and offers the main topics. The vocabulary is learnt at training time and saved with the model.
+sometimes with confidence. If not one word of a message appears in the training data, or the
+message is clearly in another language (bot/language.py), the model is guessing, so the intent
+becomes ``nlu_fallback``. A message in another language also gets its language code under
+``language`` in the parse data, so the reply can say that this assistant reads English
+(bot/nlg.py) instead of asking an English question again. The vocabulary is learnt at training
+time and saved with the model.
 """
 import json
 import re
@@ -17,7 +20,10 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot import language
+
 FALLBACK_INTENT = "nlu_fallback"
+LANGUAGE_KEY = "language"
 VOCABULARY_FILE = "vocabulary.json"
 _WORD = re.compile(r"[a-z]{2,}")
 
@@ -73,10 +79,15 @@ class KnownWordsCheck(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            if text.startswith("/") or (words(text) & self.vocabulary):
+            if text.startswith("/"):
                 continue
+            other = language.other_language(text, self.vocabulary)
+            if other:
+                message.set(LANGUAGE_KEY, other, add_to_output=True)
+            elif words(text) & self.vocabulary:
+                continue
+            # The model's ranking is a guess here too: dropped, so no topic is suggested from it.
             fallback = {"name": FALLBACK_INTENT, "confidence": 1.0}
-            ranking = message.get(INTENT_RANKING_KEY) or []
             message.set(INTENT, fallback, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [fallback] + ranking, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [fallback], add_to_output=True)
         return messages

@@ -16,7 +16,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import directory, notes
+from bot import clarify, directory, notes
 from bot.paths import DIRECTORY_FILE, ROOT
 
 SAFETY_INTENTS = ("emergency", "crisis_self_harm")
@@ -31,6 +31,7 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
         configured = (endpoint_config.kwargs.get("directory") if endpoint_config else None)
         path = ROOT / configured if configured else DIRECTORY_FILE
         self.directory_values = directory.placeholder_values(directory.load(Path(path)))
+        self.topic_titles = clarify.load_titles()
 
     def _response_variables(  # type: ignore[override]
         self, filled_slots: Dict[Text, Any], kwargs: Dict[Text, Any]
@@ -47,6 +48,8 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
     async def generate(
         self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any
     ) -> Optional[Dict[Text, Any]]:
+        if utter_action == clarify.CLARIFY:
+            return await self._clarify(tracker, output_channel, **kwargs)
         message = await super().generate(utter_action, tracker, output_channel, **kwargs)
         danger = tracker.latest_message.intent.get("name") if tracker.latest_message else None
         if message is None or utter_action not in NOTES_RESPONSES or danger not in SAFETY_INTENTS:
@@ -57,3 +60,13 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
             "text": f"{guidance.get('text', '')}\n\n{message.get('text', '')}",
             "custom": {**(message.get("custom") or {}), **(guidance.get("custom") or {})},
         }
+
+    async def _clarify(self, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any) -> Optional[Dict[Text, Any]]:
+        """The clarifying answer for the message just received: the likeliest topics as buttons,
+        or "I can only read English" to a message in another language (bot/clarify.py)."""
+        parse_data = tracker.latest_message.parse_data if tracker.latest_message else {}
+        response, suggested = clarify.choose(parse_data, self.topic_titles)
+        message = await super().generate(response, tracker, output_channel, **kwargs)
+        if message is not None and suggested:
+            message = {**message, "buttons": suggested + list(message.get("buttons") or [])}
+        return message

@@ -3,6 +3,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIRECTORY_FILE = ROOT / "content" / "directory.yml"
+TOPIC_TITLES_FILE = ROOT / "content" / "topic_titles.yml"
 DOMAIN_FILE = ROOT / "domain.yml"
 CONFIG_FILE = ROOT / "config.yml"
 ENDPOINTS_FILE = ROOT / "endpoints.yml"

@@ -14,11 +14,12 @@ from typing import Dict, List, Optional, Sequence
 
 import requests
 
-from bot import directory, events_db, project_files
+from bot import clarify, directory, events_db, project_files
 from evaluation import judge
 from evaluation.realistic_set import Case, EvaluationSet
 
-FALLBACK_RESPONSES = ("utter_clarify",)
+# Every answer that says the assistant did not understand (bot/clarify.py).
+FALLBACK_RESPONSES = (clarify.CLARIFY,) + clarify.IN_PLACE_OF_CLARIFY
 WORKERS = 4
 TIMEOUT_SECONDS = 30
 

@@ -136,3 +136,13 @@ def test_the_longest_rule_allowed_fits_in_what_the_store_loads():
     from bot.store import RECENT_EVENTS
 
     assert content_checks.MAX_DIALOGUE_STEPS * content_checks.EVENTS_PER_STEP <= RECENT_EVENTS
+
+
+def test_a_topic_title_for_no_topic_or_too_long_is_reported(project, capsys):
+    path = project / "content" / "topic_titles.yml"
+    replace_in(path, "  ask_forum: The Hate Crime Forum", "  ask_forums: The Hate Crime Forum")
+    replace_in(path, "  ask_statistics: Hate crime figures", "  ask_statistics: " + "Figures " * 6)
+    status, out = run(project, capsys)
+    assert status == 1
+    assert f"content/topic_titles.yml:{line_of(path, 'ask_forums')}: 'ask_forums' is not a topic" in out
+    assert f"content/topic_titles.yml:{line_of(path, 'ask_statistics')}: the title of 'ask_statistics'" in out
