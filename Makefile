@@ -8,6 +8,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 
 .PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv \
 	add-example add-intent set-response set-contact check-links stats bench purge privacy-report audit eval \
+	safety-report \
 	test-scale run-scaled scale-services
 
 help:
@@ -26,6 +27,7 @@ help:
 	@echo "  make set-contact ID=samaritans FIELD=phone VALUE=\"116 123\""
 	@echo "  make check-links    make stats [CSV=stats.csv]"
 	@echo "make privacy-report  how well personal details are redacted"
+	@echo "make safety-report   how well danger and crisis messages are caught, and false alarms"
 	@echo "make audit           known vulnerabilities in the pinned packages"
 
 # The virtual environment is rebuilt whenever the pinned versions change.
@@ -91,6 +93,11 @@ eval: venv train
 # How well personal details are redacted, on tests/redaction_cases.yml (fails below target).
 privacy-report: venv
 	$(PY) -m bot privacy-report
+
+# How well the safety check catches danger and crisis, and its false alarms, on tests/safety_cases.yml
+# (the rules alone, then with the trained model); fails if the rules miss a danger or crisis case.
+safety-report: venv train
+	$(PY) -m bot safety-report
 
 # Known vulnerabilities in every pinned package (needs the internet; see docs/security.md).
 AUDIT_VENV := .venv-audit

@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Union
 
-from bot import directory, edit, links, model, privacy_report, retention, scaled, servers, settings, stats, validate
+from bot import (directory, edit, links, model, privacy_report, retention, safety, safety_report, scaled, servers,
+                 settings, stats, validate)
 from bot.paths import ROOT
 
 
@@ -104,6 +105,17 @@ def cmd_privacy_report(args: argparse.Namespace) -> int:
     return 0 if report.meets_targets else 1
 
 
+def cmd_safety_report(args: argparse.Namespace) -> int:
+    """The rules alone, then the trained assistant; fails if the rules miss a danger or crisis case."""
+    cases = safety_report.load_cases()
+    columns = [safety_report.measure("rules alone", safety.classify, cases)]
+    trained = model.current_model_path()
+    if trained.exists():
+        columns.append(safety_report.measure("rules and model", safety_report.with_model(trained), cases))
+    safety_report.print_report(columns, sys.stdout)
+    return 0 if columns[0].all_caught else 1
+
+
 def cmd_edit(args: argparse.Namespace) -> int:
     """Run one editing command; a refused edit prints why and changes nothing."""
     try:
@@ -170,6 +182,9 @@ def main(argv=None) -> int:
     commands.add_parser(
         "privacy-report", help="how well personal details are redacted (recall, false positives)"
     ).set_defaults(func=cmd_privacy_report)
+    commands.add_parser(
+        "safety-report", help="how well danger and crisis messages are caught (recall, false alarms)"
+    ).set_defaults(func=cmd_safety_report)
     for sub in (example, intent, response, contact):
         sub.set_defaults(func=cmd_edit)
     if argv is None and len(sys.argv) > 1 and sys.argv[1] == "bench":

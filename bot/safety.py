@@ -1,69 +1,145 @@
 """A deterministic check, on every message, for danger now and for thoughts of suicide or self-harm.
 
 The intent model can be wrong; this check cannot be talked out of its rules. When it fires, the
-assistant gives the 999 (or Samaritans) guidance first, whatever else the message asks. The rules
+assistant gives the 999 (or crisis) guidance first, whatever else the message asks. The rules
 lean towards firing: a needless "if you are in danger now, call 999" costs a line of text, a
-missed one could cost far more. Past-tense reports without a sign of present danger do not fire,
-so that "someone shouted at me last week" gets the reporting answer it needs.
+missed one could cost far more. But a false alarm is not free either (a broken street light
+"outside my house" answered with 999 frightens, and teaches people to skip the warning), so:
+
+- a danger sign fires unless the message is clearly told afterwards: it names a time that is
+  over ("last month", "two weeks ago", "back in October") or says it is over ("I'm home now",
+  "they ran off"), and says nothing of now ("right now", "still here", "tonight", "is following");
+- "outside my house" is danger only with someone there ("a gang outside my house"), not a lamp;
+- thoughts of suicide or self-harm always fire, told afterwards or not.
+
+Cases, and the measure of this check: tests/safety_cases.yml and `make safety-report`.
 """
 import re
-from typing import Optional
+from typing import List, Optional
 
 DANGER = "emergency"
 SELF_HARM = "crisis_self_harm"
 
 _ME = r"(?:me|us|my|mine|him|her|them|my\s+\w+|our\s+\w+)"
+_SOMEONE = (r"(?:a|an|the|some|someone|somebody|this|that|my|our|his|her|their|him|them|me|us|people|"
+            r"everyone|a\s+\w+|an\s+\w+)")
+_HOME = r"(?:house|home|door|flat|window|room|place|building|shop|car|bungalow|gate|front\s+door|back\s+door)"
+_PERSON = (r"(?:someone|somebody|people|a\s+(?:man|woman|guy|bloke|lad|group|gang|load)|men|lads|guys|youths|"
+           r"kids|boys|girls|they|he|she|them|gang|group|neighbours?|hes|shes|theyre|he's|she's|they're)")
+# Why someone cannot speak: they are hiding, or the attacker would hear.
+_HIDING = (r"\b(?:hear|hears|hiding|hide|hid|quiet|whisper\w*|downstairs|upstairs|next\s+room|in\s+the\s+(?:house|flat|"
+           r"room|hall))\b")
+_VIOLENCE = (r"(?:attacking|hitting|beating|punching|kicking|chasing|stabbing|threatening|strangling|choking|"
+             r"hurting|assaulting|battering|shoving|pushing|dragging|stamping\s+on|smashing)")
 
 _SELF_HARM_PATTERNS = [
     r"\bkill(?:ing)?\s+my\s*self\b",
     r"\bend(?:ing)?\s+(?:it\s+all|my\s+life|everything|it\s+now)\b",
     r"\bsuicid\w*",
     r"\bself[\s-]*harm\w*",
-    r"\b(?:hurt|harm|cut)(?:ing|s)?\s+my\s*self\b",
-    r"\b(?:don'?t|do\s+not|dont)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up)\b",
+    r"\b(?:hurt|harm|cut|cutt|burn|starv|punch)(?:ing|s)?\s+my\s*self\b",
+    r"\b(?:don'?t|do\s+not|dont)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist|carry\s+on|go\s+on)\b",
     r"\b(?:want|wanna|going)\s+(?:to\s+)?die\b",
-    r"\bbetter\s+off\s+dead\b",
-    r"\b(?:take|took|taking)\s+my\s+(?:own\s+)?life\b",
-    r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|going\s+on)\b",
+    r"\b(?:better\s+off|rather\s+be)\s+dead\b|\bi'?d\s+rather\s+die\b",
+    r"\bwish\s+i\s+(?:was|were|'?d\s+been)\s+dead\b|\bwish\s+i\s+(?:could|would)\s+(?:die|not\s+wake\s+up)\b",
+    r"\b(?:better\s+off|happier)\s+without\s+me\b",
+    r"\b(?:no\s+one|nobody|noone)\s+(?:would|will|'?d)\s+(?:miss|notice|care\s+if)\b",
+    r"\b(?:take|took|taking|taken)\s+my\s+(?:own\s+)?life\b",
+    r"\b(?:take|took|taken|taking|swallowed)\s+(?:too\s+many|all\s+(?:my|the|of\s+my)|a\s+(?:load|lot|bunch|handful)\s+of|"
+    r"loads\s+of|lots\s+of)\s+(?:pills|tablets|paracetamol|meds|medication)\b",
+    r"\bno\s+(?:reason|point)\s+(?:to|in)?\s*(?:live|living|go\s+on|going\s+on|carry\s+on|carrying\s+on|being\s+here)\b",
+    r"\b(?:see|seeing)\s+the\s+point\s+(?:any\s*more|in\s+(?:anything|living|life|going\s+on|carrying\s+on))\b",
+    r"\b(?:thinking|thought|planning|planned)\s+(?:about\s+)?how\s+(?:i'?d|i\s+would|i'?ll|i\s+will|to)\s+do\s+it\b",
+    r"\b(?:want|going|about)\s+to\s+jump\b",
+    r"\b(?:standing|stood|sat|sitting)\s+on\s+(?:the|a)\s+(?:edge|ledge|bridge|roof|railway\s+line|tracks)\b",
+    r"\bedge\s+of\s+(?:the\s+|a\s+)?(?:roof|multi[\s-]?storey|bridge|building|cliff)\b",
     r"\bcan'?t\s+go\s+on\b",
     r"\boverdose\b",
+    r"\b(?:nothing|no\s+one|nobody)\s+to\s+live\s+for\b|\b(?:tired|sick)\s+of\s+(?:living|life|being\s+alive)\b",
+    r"\b(?:not|isn'?t)\s+worth\s+(?:living|being\s+alive)\b|\blife\s+(?:is\s+not|isn'?t)\s+worth\b",
+    r"\bhang\s+my\s*self\b|\bslit\s+my\b|\bjump\s+off\s+(?:a|the|this)\b",
+    r"\b(?:can'?t|cannot|cant)\s+(?:take|cope\s+with|do|handle)\s+(?:it|this|life)\s+any\s*more\b"
+    r"|\b(?:can'?t|cannot|cant)\s+cope\s+any\s*more\b",
+    r"\b(?:want|wanna)\s+(?:it\s+all|everything|my\s+life)\s+to\s+(?:end|stop)\b",
+    r"\b(?:sleep|disappear)\s+(?:forever|for\s+ever|and\s+never\s+wake)\b|\bnever\s+wake\s+up\b",
+    r"\b(?:going\s+to|gonna|want\s+to|wanna|thinking\s+(?:of|about))\s+(?:end|ending)\s+it\b",
+    r"\b(?:cut|cutting|slit|slitting|slashed|slashing)\s+my\s+(?:wrists?|arms?|legs?|skin)\b",
+    r"\b(?:i'?m|i\s+am)\s+(?:just\s+)?a\s+burden\b|\bburden\s+(?:to|on)\s+(?:everyone|my\s+family|them|you\s+all)\b",
+    r"\b(?:can'?t|cannot|cant)\s+see\s+(?:a|any)\s+way\s+out\b|\bno\s+way\s+out\b",
+    r"\bnot\s+(?:be|being)\s+(?:here|around|alive)\s+any\s*more\b|\bwon'?t\s+be\s+(?:here|around)\s+(?:tomorrow|much\s+longer)\b",
+    r"\b(?:stop|cease\s+to)\s+exist(?:ing)?\b|\bunalive\b|\boff\s+my\s*self\b|\bkms\b",
+    r"\bin\s+front\s+of\s+a\s+(?:train|bus|lorry|car|truck)\b",
+    r"\b(?:pills|tablets)\s+(?:lined\s+up|saved\s+up|ready|stockpiled)\b|\bsaving\s+up\s+(?:my\s+)?(?:pills|tablets)\b",
+    r"\b(?:suicide|goodbye)\s+(?:note|letter)s?\b|\bwritten\s+(?:a\s+)?(?:note|letters?)\s+(?:to|for)\s+(?:my|everyone)\b",
+    r"\bdo\s+something\s+stupid\b|\b(?:drink|drown|starve)\s+my\s*self\b",
+    r"\b(?:world|everyone|everybody|family|they|kids)\s+(?:would\s+be\s+|'?d\s+be\s+)?better\s+(?:off\s+)?without\s+me\b",
+    r"\bgive\s+up\s+on\s+(?:life|living|everything)\b|\bwhat'?s\s+the\s+point\s+(?:of\s+)?(?:living|life|"
+    r"anything|going\s+on|any\s*more)\b",
 ]
 
 _DANGER_PATTERNS = [
-    # Weapons, fire and explosives: always treated as danger now.
-    r"\b(?:knife|knives|knif|nife|machete|sword|gun|guns|shotgun|pistol|firearm|weapons?|blade|"
+    # Weapons, fire and explosives.
+    r"\b(?:knife|knives|knif|kinfe|nife|machete|sword|gun|guns|shotgun|pistol|firearm|weapons?|blade|"
     r"acid|hammer|baseball\s+bat|crowbar|petrol|molotov|fire\s*bomb\w*|arson)\b",
     r"\b(?:set|setting|sets|lit|light|lighting)\s+(?:fire|light)\b",
     r"\b(?:on\s+fire|fire\s+to|burn(?:ing|t)?\s+(?:down|my|our|the|us))\b",
+    r"\b(?:something|rag|paper|firework|stuff)s?\s+(?:burning|alight|lit)\b|\b(?:burning|lit)\s+\w+\s+(?:through|into|at)\b",
+    r"\balight\b|\bablaze\b",
+    r"\b(?:brick|stone|rock|bottle|something|firework)s?\s+(?:has\s+|have\s+)?(?:just\s+)?(?:come|came|gone|went|been\s+thrown)"
+    r"\s+(?:through|thru|in)\b",
+    r"\bsmoke\s+(?:in|coming|everywhere|under|from|filling)\b|\bfull\s+of\s+smoke\b",
     r"\bexplosive|\bbomb\b",
-    # An attack or chase in progress.
-    r"\b(?:is|are|'s|'re|s|re|keep|keeps|still|been)\s+(?:attacking|hitting|beating|punching|kicking|"
-    r"chasing|following|stabbing|threatening|strangling|choking|hurting|assaulting|stalking)\s+" + _ME,
-    r"(?<!after )(?<!since )(?<!about )(?<!from )\bbeing\s+(?:attacked|followed|chased|beaten|beat|hit|threatened|assaulted|stalked|hurt|"
-    r"strangled|choked|kicked|punched)\b",
+    # An attack or chase in progress, on the person or in front of them.
+    r"\b(?:is|are|'s|'re|s|re|keep|keeps|still|been)\s+" + _VIOLENCE + r"\s+" + _ME,
+    r"\b(?:is|are|'s|'re|keep|keeps|still)\s+" + _VIOLENCE + r"(?:\s+up)?\s+" + _SOMEONE + r"\b",
+    r"(?<!after )(?<!since )(?<!about )(?<!from )\bbeing\s+(?:attacked|followed|chased|beaten|beat|hit|threatened|"
+    r"assaulted|stalked|hurt|strangled|choked|kicked|punched)\b",
     r"\b(?:attacking|beating|chasing|stabbing|strangling|choking)\s+(?:me|us)\b",
-    r"\bfollow(?:ing|ed)\s+(?:me|us)\s+(?:home|now|right\s+now)\b",
-    r"\bfollowing\s+(?:me|us)\b",
-    r"\bjust\s+(?:attacked|hit|punched|kicked|stabbed|assaulted|beat)\b",
-    # Someone at the door or trying to get in.
-    r"\boutside\s+(?:my|our|the)\s+(?:house|home|door|flat|window|room|place|building|shop|car)\b",
+    r"\bfollow(?:s|ing|ed)?\s+(?:me|us)\b[^.!?]{0,30}\b(?:home|now|right\s+now)\b",
+    r"\bfollowing\s+(?:me|us)\b(?!\s+(?:on|online))",
+    r"\bjust\s+(?:got\s+|been\s+)?(?:attacked|hit|punched|kicked|stabbed|assaulted|beat|beaten|shoved|pushed|"
+    r"knocked|thrown|dragged|glassed)\b",
+    r"\b(?:been|got|was|is)\s+stabbed\b",
+    r"\b(?:bleeding|unconscious|not\s+breathing|(?:isn'?t|is\s+not|not)\s+(?:moving|breathing|getting\s+up|waking\s+up)"
+    r"|(?:is|are|'s|'re|lying|lay|laid|knocked|pushed|shoved|fell|fallen|collapsed|he|she|dad|mum)\s+(?:down\s+)?(?:on|onto|to)\s+"
+    r"(?:the\s+)?(?:ground|floor|pavement|road|tracks))\b",
+    # Someone at the door, trying to get in, or keeping the person from getting away.
+    r"\b" + _PERSON + r"\b[^.!?]{0,40}\boutside\s+(?:my|our|the)\s+" + _HOME + r"\b",
+    r"\boutside\s+(?:my|our|the)\s+" + _HOME + r"\b[^.!?]{0,30}\b(?:shouting|banging|throwing|waiting|standing|"
+    r"smashing|kicking|screaming|with\s+a)\b",
     r"\bat\s+(?:my|our|the)\s+(?:front\s+|back\s+)?door\b",
-    r"\b(?:banging\s+on|kicking|kicking\s+in|smashing|breaking)\s+(?:my|our|the)\s+"
-    r"(?:door|doors|window|windows)\b",
+    r"\b(?:banging\s+on|kicking|kicking\s+in|smash|smashes|smashing|break|breaks|breaking|rattling|trying)\s+"
+    r"(?:my|our|the)\s+(?:\w+\s+)?(?:door|doors|window|windows|letterbox)\b",
     r"\b(?:trying|try|tryna)\s+to\s+(?:get\s+in(?:to|side)?|break\s+in|kill|hurt|attack|stab|grab)\b",
     r"\bbreak(?:ing)?\s+in\b",
-    r"\b(?:in|inside)\s+my\s+(?:house|home|flat|garden)\b.*\b(?:now|right\s+now)\b",
-    r"\b(?:won'?t|wont|will\s+not)\s+(?:leave|go\s+away|let\s+me\s+(?:go|leave|out))\b",
+    r"\b(?:in|inside)\s+(?:my|our|the)\s+(?:house|home|flat|garden)\b.*\b(?:now|right\s+now)\b",
+    r"\b" + _PERSON + r"\b[^.!?]{0,30}\b(?:in|inside)\s+(?:my|our|her|his|their|the)\s+(?:\w+'s\s+)?(?:garden|house|home|flat|hall|"
+    r"kitchen|yard|hallway|stairs)\b",
+    r"\b(?:getting|got|right)\s+(?:right\s+)?in\s+(?:my|her|his|their|our)\s+face\b",
+    r"\b(?:they'?re|they\s+are|he'?s|she'?s|he\s+is|she\s+is)\s+coming\s+(?:back|round|over|for|to\s+get)\b",
+    r"\bon\s+(?:their|his|her)\s+way\s+(?:here|round|over|back)\b|\bpinned\s+(?:me|him|her|us)\b",
+    r"\b(?:grabbing|grabbed|pulling|pulled|ripping|ripped|tearing|tore)\s+(?:at\s+|off\s+)?(?:my|her|his|our)\s+"
+    r"(?:hijab|scarf|headscarf|turban|niqab|kippah|patka|hair|arm)\b",
+    r"\b(?:won'?t|wont|will\s+not)\s+(?:leave|go\s+away|let\s+(?:me|us)\s+(?:go|leave|out|past|through))\b",
     r"\b(?:trapped|surrounded|surrounding\s+(?:me|us)|cornered|hiding\s+from)\b",
-    r"\b(?:can'?t|cannot|cant)\s+get\s+away\b",
-    r"\bwaiting\s+(?:outside\s+)?for\s+(?:me|us)\b",
+    r"\blocked\s+(?:my\s*self|our\s*selves|me|us)\s+in\b|\b(?:keep|keeps|are|is|'re|'s)\s+circling\b",
+    r"\b(?:can'?t|cannot|cant)\s+get\s+(?:away|past|out)\b",
+    r"\bwaiting\b[^.!?]{0,30}\bfor\s+(?:me|us)\b",
     r"\b(?:they'?re|they\s+are|theyre|he'?s|hes|he\s+is|she'?s|she\s+is)\s+(?:still\s+)?outside\b",
-    r"\bbeating\s+(?:someone|somebody|a\s+\w+|him|her|them)\s+up\b",
-    r"\b(?:are|is|'re|re|'s)\s+throwing\s+.{0,40}\bat\s+(?:me|us|my|our)\b",
+    r"\b(?:are|is|'re|re|'s)\s+throwing\s+.{0,40}\bat\s+(?:me|us|my|our|the)\b",
+    r"\bthrowing\s+(?:stones|bricks|eggs|bottles|rocks|things|stuff)\s+at\b",
     r"\b(?:keeps?|kept)\s+driving\s+(?:past|by|round)\b",
-    # Threats to life or of violence.
-    r"\b(?:going\s+to|gonna|gunna|gona|will|'ll|ll|threaten(?:ed|ing|s)?\s+to)\s+"
-    r"(?:kill|stab|shoot|burn|hurt|attack|beat|batter|smash)\b",
+    # Cannot speak: hiding, or the attacker would hear (the 999 answer has the Silent Solution).
+    r"\b(?:can'?t|cannot|cant|unable\s+to)\s+(?:talk|speak|make\s+a\s+sound)\b.{0,60}" + _HIDING,
+    _HIDING + r".{0,60}\b(?:can'?t|cannot|cant|unable\s+to)\s+(?:talk|speak|make\s+a\s+sound)\b",
+    r"\b(?:call|ring|phone|dial)\s+(?:999|the\s+police|police)\s+(?:quietly|silently|without\s+(?:talking|speaking))\b",
+    # Threats of what is about to happen.
+    r"\b(?:going\s+to|gonna|gunna|gona|will|'ll|ll)\s+(?:kill|stab|shoot|burn|hurt|attack|beat|batter)\b",
+    # A threat against the person or their own ("threatened to burn our house"), not one told of others.
+    r"\bthreaten(?:ed|ing|s)?\s+to\s+(?:kill|stab|shoot|burn|hurt|attack|beat|batter)\b[^.!?]{0,30}\b(?:me|us|my|our)\b",
+    r"\bdo\s+(?:us|me|him|her|them)\s+in\b|\bsmash\s+(?:my|our|his|her|your)\s+(?:face|head|windows?|door|car)\b",
+    r"\b(?:coming|come|be)\s+back\s+(?:tonight|later|tomorrow|with|to\s+(?:finish|get|sort|do))\b",
+    r"\b(?:'ll|will)\s+be\s+back\b",
     r"\bkill\s+(?:me|us|him|her|them|my)\b",
     r"\bthreatening\s+" + _ME,
     # Plain statements of danger or a call for help now.
@@ -78,7 +154,8 @@ _DANGER_PATTERNS = [
     r"\bsend\s+(?:the\s+|an\s+)?(?:police|ambulance|help|cops)\b",
     r"\b(?:send|need|get)\s+(?:the\s+|an\s+)?(?:police|ambulance|cops)\s+(?:now|quick|asap|urgently|here)\b",
     r"\bhappening\s+(?:now|right\s+now)\b",
-    r"\b(?:attack|attacked|assault|assaulted|hurt|injured|bleeding)\b.*\b(?:right\s+now|just\s+now|now)\b",
+    r"\b(?:attack|attacked|assault|assaulted|hurt|injured|hit|punched|kicked|pushed|beat|stabbed)\b[^.!?]{0,30}"
+    r"\b(?:right\s+now|just\s+now|now)\b",
 ]
 
 # Phrases that say the opposite ("I'm not in danger", "it's not an emergency").
@@ -88,28 +165,81 @@ _NEGATED = [
     r"\bnot\s+urgent\b",
 ]
 
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|few|couple\s+of|several|many)"
+# A time that is over, or words that say the danger is over.
+_OVER = [
+    r"\b(?:yesterday|overnight|last\s+(?:night|week|weekend|month|year|term|summer|winter|spring|autumn|time|" + _DAY + r"))\b",
+    r"\b" + _COUNT + r"\s+(?:days?|weeks?|months?|years?)\s+ago\b|\bages\s+ago\b",
+    r"\b(?:back\s+)?in\s+" + _MONTH + r"\b|\bon\s+" + _DAY + r"\b",
+    r"\bfor\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?" + _COUNT + r"\s+(?:weeks?|months?|years?)\b",
+    r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|i\s+got|we\s+got)\s+(?:home|safe|ok|okay|fine|alright|away)(?:\s+now)?\b",
+    r"\b(?:they|he|she)\s+(?:ran|run)\s+off\b|\b(?:they'?ve|they\s+have|he'?s|he\s+has|she'?s|she\s+has)\s+(?:gone|left)\b",
+    r"\b(?:was|got|were|been)\s+arrested\b|\bever\s+since\b|\bsince\s+(?:i|we|he|she|they|then)\b",
+    r"\bhad\s+(?:been\s+)?\w+ed\b|\bgave\s+a\s+statement\b|\breported\s+(?:it|him|her|them)\b",
+    r"\b(?:now\s+or\s+)?is\s+it\s+too\s+late(?:\s+now)?\b|\btoo\s+late\s+now\b",
+]
+# Words that say it is happening now, or is about to.
+_NOW = [
+    r"\b(?:right\s+now|at\s+the\s+moment|currently|as\s+we\s+speak|just\s+now)\b",
+    r"\b(?:coming|come|back|be|going|gonna|will|'ll)\b[^.!?]{0,20}\btonight\b",
+    r"(?<!too late )(?<!ok )(?<!okay )(?<!fine )(?<!safe )(?<!home )(?<!away )\bnow\b",
+    r"\bstill\s+(?:here|there|outside|around|following|waiting|"
+    r"shouting|banging|trying|at\s+the|in\s+the)\b",
+    r"\b(?:is|are|'s|'re|am|keep|keeps)\s+(?:following|chasing|hitting|kicking|punching|attacking|outside|here|"
+    r"waiting|banging|shouting|throwing|trying|coming|circling|hiding)\b",
+]
+
+# Text-speak the patterns should read as words.
+_TEXT_SPEAK = [(r"\brn\b", "right now"), (r"\br\b", "are"), (r"\bu\b", "you"), (r"\bthru\b", "through"),
+               (r"\bim\b", "i'm")]
+
 _SELF_HARM_RE = re.compile("|".join(_SELF_HARM_PATTERNS))
 _DANGER_RE = [re.compile(p) for p in _DANGER_PATTERNS]
 _NEGATED_RE = re.compile("|".join(_NEGATED))
+_OVER_RE = re.compile("|".join(_OVER))
+_NOW_RE = re.compile("|".join(_NOW))
 
 
 def normalise(text: str) -> str:
-    """Lower case, straight apostrophes, letters repeated 3+ times cut to two ('helppp' -> 'helpp')."""
+    """Lower case, straight apostrophes, letters repeated 3+ times cut to two ('helppp' -> 'helpp'),
+    common text-speak spelt out ('rn' -> 'right now')."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"(\w)\1{2,}", r"\1\1", text)
+    for short, long in _TEXT_SPEAK:
+        text = re.sub(short, long, text)
     return re.sub(r"\s+", " ", text)
+
+
+def danger_signs(text: str) -> List[str]:
+    """The words of a (normalised, negations removed) message that are signs of danger."""
+    return [match.group(0) for pattern in _DANGER_RE for match in [pattern.search(text)] if match]
+
+
+def told_afterwards(text: str) -> bool:
+    """The message says when, and it is over, and nothing in it says now."""
+    return bool(_OVER_RE.search(text)) and not _NOW_RE.search(_OVER_RE.sub(" ", text))
+
+
+def says_no_danger_now(text: str) -> bool:
+    """The message says the danger is over or absent ("I'm not in danger", "it was last month,
+    I'm home now"). The model cannot read that; the safety component uses this to overrule a
+    danger guess of the model's on such a message."""
+    clean = normalise(text or "")
+    return bool(_NEGATED_RE.search(clean)) or told_afterwards(_NEGATED_RE.sub(" ", clean))
 
 
 def classify(text: str) -> Optional[str]:
     """Return SELF_HARM, DANGER or None for one message.
 
-    Self-harm is checked first: "I want to kill myself" needs Samaritans and 999, and the danger
+    Self-harm is checked first: "I want to kill myself" needs the crisis answer, and the danger
     patterns would otherwise read it as a threat from someone else.
     """
     clean = normalise(text or "")
     if _SELF_HARM_RE.search(clean):
         return SELF_HARM
     without_negations = _NEGATED_RE.sub(" ", clean)
-    if any(pattern.search(without_negations) for pattern in _DANGER_RE):
+    if danger_signs(without_negations) and not told_afterwards(without_negations):
         return DANGER
     return None

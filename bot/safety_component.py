@@ -3,6 +3,11 @@
 It overrides the model's intent with ``emergency`` or ``crisis_self_harm`` when ``bot.safety``
 fires, and keeps the model's own ranking after it: the emergency answer comes first, and the
 follow-up action can still answer the other thing the person asked.
+
+The model can also say ``emergency`` when the rules did not fire: on the realistic set it caught
+danger the rules missed. But it cannot read "I'm not in danger" or "it was last month, I'm home
+now", so when the message says the danger is over or absent, the model's danger guess gives way
+to its next one.
 """
 from typing import Any, Dict, List
 
@@ -34,10 +39,17 @@ class SafetyCheck(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            signal = safety.classify(message.get(TEXT) or "")
+            text = message.get(TEXT) or ""
+            signal = safety.classify(text)
+            ranking = message.get(INTENT_RANKING_KEY) or []
             if signal:
                 override = {"name": signal, "confidence": 1.0}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != signal]
                 message.set(INTENT, override, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [override] + ranking, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [override] + [r for r in ranking if r.get("name") != signal],
+                            add_to_output=True)
+            elif (message.get(INTENT) or {}).get("name") == safety.DANGER and safety.says_no_danger_now(text):
+                rest = [r for r in ranking if r.get("name") != safety.DANGER]
+                if rest:
+                    message.set(INTENT, rest[0], add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, rest, add_to_output=True)
         return messages

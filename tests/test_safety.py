@@ -1,85 +1,39 @@
-"""The deterministic safety check: danger now and self-harm must be caught, past events must not."""
+"""The deterministic safety check, held to every case in tests/safety_cases.yml.
+
+Danger now and crisis must be caught; ordinary messages (a broken street light "outside my house",
+an attack told weeks later) must not set off an alarm. `make safety-report` shows the same cases
+with the trained model too.
+"""
 import pytest
+from rasa.shared.nlu.training_data.message import Message
 
-from bot import safety
+from bot import safety, safety_report
+from bot.safety_component import SafetyCheck
 
-DANGER_NOW = [
-    "there's a man outside my house with a knife",
-    "HELP they are kicking my door in",
-    "someone is following me home right now",
-    "im being followed by a gang",
-    "they're trying to break in, what do I do",
-    "he said he's gonna kill me",
-    "they threatened to burn our house down",
-    "someone just set fire to my car",
-    "my shop is on fire",
-    "a man's been chasing me down the road",
-    "they keep hitting my son",
-    "i'm in danger",
-    "I am not safe",
-    "its an emergency",
-    "helppp!!!",
-    "help me now please",
-    "there are lads banging on my door shouting racist stuff",
-    "they won't leave me alone, they're still here",
-    "they are attacking my friend",
-    "someone's outside my flat and won't go away",
-    "they have a gun",
-    "they poured petrol through the letterbox",
-    "I'm hiding from them in the toilets",
-    "we are surrounded",
-    "it's happening right now",
-    "I was just attacked and he is still here now",
-    "there's a man with a kinfe, knife, outside",
-    "need police now",
-    "I\u2019m being attacked",
-]
-
-SELF_HARM = [
-    "i want to kill myself",
-    "I feel suicidal",
-    "i've been self-harming",
-    "I don't want to live any more",
-    "i dont want to be alive",
-    "i want to end it all",
-    "I just want to die",
-    "everyone would be better off if I took my own life",
-    "I'm thinking about hurting myself",
-    "i cant go on",
-]
-
-NOT_DANGER_NOW = [
-    "what is a hate crime",
-    "someone shouted at me on the bus yesterday",
-    "how do I report a hate crime",
-    "when should I call 999 or 101",
-    "what do i do in an emergency",
-    "it's not an emergency but I want to report something",
-    "I'm not in danger, it happened last week",
-    "can I report anonymously",
-    "my neighbour called me names because I'm gay",
-    "thank you",
-    "is graffiti a hate crime",
-    "who is at risk of hate crime",
-    "I don't feel safe in my area any more",
-    "non-emergency number please",
-    "",
-]
+CASES = safety_report.load_cases()
 
 
-@pytest.mark.parametrize("message", DANGER_NOW)
-def test_danger_now_is_caught(message):
+@pytest.mark.parametrize("kind, message", [(k, m) for k in ("danger", "silent") for m in CASES[k]])
+def test_danger_now_is_caught(kind, message):
     assert safety.classify(message) == safety.DANGER
 
 
-@pytest.mark.parametrize("message", SELF_HARM)
-def test_self_harm_is_caught_before_danger(message):
+@pytest.mark.parametrize("message", CASES["crisis"])
+def test_crisis_is_caught_before_danger(message):
     assert safety.classify(message) == safety.SELF_HARM
 
 
-@pytest.mark.parametrize("message", NOT_DANGER_NOW)
-def test_ordinary_questions_and_past_events_are_left_to_the_model(message):
+@pytest.mark.parametrize("message", CASES["ordinary"])
+def test_ordinary_questions_and_past_events_set_off_no_alarm(message):
     assert safety.classify(message) is None
+
+
+def test_the_report_counts_every_case_and_each_miss():
+    column = safety_report.measure("rules", lambda text: None, {"danger": ["help"], "silent": [], "crisis": [],
+                                                                "ordinary": ["hi"]})
+    assert (column.right, column.false_alarms, column.all_caught) == (
+        {"danger": 0, "silent": 0, "crisis": 0, "ordinary": 1}, 0, False)
+    assert column.wrong == ["danger: 'help' -> nothing"]
 
 
 def test_training_examples_for_danger_are_all_caught_by_the_rules_too(examples):
@@ -88,3 +42,29 @@ def test_training_examples_for_danger_are_all_caught_by_the_rules_too(examples):
     # A few emergency examples are emotional rather than explicit ("i am scared for my life");
     # those rely on the model. Most must be caught by the rules on their own.
     assert len(missed) <= 4, missed
+
+
+
+def processed(text: str, ranking):
+    ranked = [{"name": n, "confidence": c} for n, c in ranking]
+    message = Message(data={"text": text, "intent": ranked[0], "intent_ranking": ranked})
+    SafetyCheck().process([message])
+    return message.get("intent")["name"], [r["name"] for r in message.get("intent_ranking")]
+
+
+def test_the_rules_put_danger_first_and_keep_the_model_s_ranking_after_it():
+    assert processed("man with a knife outside, how do i use true vision",
+                     [("report_true_vision", 0.8), ("emergency", 0.1)]) == (
+        "emergency", ["emergency", "report_true_vision"])
+
+
+def test_the_model_s_danger_guess_gives_way_when_the_message_says_it_is_over():
+    assert processed("a lad pulled a knife on me last year, can i still report it",
+                     [("emergency", 0.6), ("ask_how_to_report", 0.3)])[0] == "ask_how_to_report"
+    assert processed("I'm not in danger, he sent me a nasty message",
+                     [("emergency", 0.6), ("report_online_hate", 0.3)])[0] == "report_online_hate"
+
+
+def test_the_model_s_danger_guess_stands_when_nothing_says_it_is_over():
+    assert processed("they keep coming to my window at night",
+                     [("emergency", 0.7), ("tell_experience", 0.2)])[0] == "emergency"
