@@ -15,11 +15,14 @@ from bot import awareness_week
 SAFETY_INTENTS = {"emergency", "crisis_self_harm", "nlu_fallback"}
 # Greetings and small talk are not worth an extra message after the 999 guidance.
 NOT_FOLLOWED_UP = {"greet", "goodbye", "thank", "affirm", "deny", "out_of_scope", "ask_capabilities"}
-FOLLOW_UP_MIN_CONFIDENCE = 0.5
+# The model's top other topic must hold this share of what the model gave to topics other than
+# danger and crisis (the model itself often rates a danger message as danger), and this much in all.
+FOLLOW_UP_MIN_SHARE = 0.6
+FOLLOW_UP_MIN_CONFIDENCE = 0.25
 
 
 class ActionAnswerOtherQuestion(Action):
-    """After the emergency answer, also answer what else the message asked, if the model is sure.
+    """After the emergency answer, also answer what else the message asked, if the model is sure of it.
 
     The safety check puts ``emergency`` at the top of the intent ranking and keeps the model's own
     ranking below it, so "there's a man with a knife outside, how do I use True Vision" gets the
@@ -33,14 +36,14 @@ class ActionAnswerOtherQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         responses = domain.get("responses", {})
-        for candidate in tracker.latest_message.get("intent_ranking") or []:
-            name = candidate.get("name")
-            if name in SAFETY_INTENTS:
-                continue
-            confident = (candidate.get("confidence") or 0) >= FOLLOW_UP_MIN_CONFIDENCE
-            if confident and name not in NOT_FOLLOWED_UP and f"utter_{name}" in responses:
-                dispatcher.utter_message(response=f"utter_{name}")
-            break
+        others = [c for c in tracker.latest_message.get("intent_ranking") or [] if c.get("name") not in SAFETY_INTENTS]
+        if not others:
+            return []
+        top, confidence = others[0].get("name"), others[0].get("confidence") or 0
+        share = confidence / (sum(c.get("confidence") or 0 for c in others) or 1)
+        sure = confidence >= FOLLOW_UP_MIN_CONFIDENCE and share >= FOLLOW_UP_MIN_SHARE
+        if sure and top not in NOT_FOLLOWED_UP and f"utter_{top}" in responses:
+            dispatcher.utter_message(response=f"utter_{top}")
         return []
 
 

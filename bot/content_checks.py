@@ -13,7 +13,7 @@ import textstat
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
-from bot import clarify, content_rules, directory, notes
+from bot import clarify, contact_again, content_rules, directory, notes
 from bot.project_files import Example, example_key, examples_by_intent, nlu_examples, shown_text
 
 MIN_EXAMPLES = 15
@@ -36,6 +36,8 @@ KNOWN_KEYS = {
     "titles": {"titles"},
 }
 MAX_TITLE_CHARS = 40
+# Values bot/nlg.py fills in besides the directory's and the slots.
+COMPUTED_VALUES = notes.COMPUTED_VALUES + contact_again.COMPUTED_VALUES
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ def reading_age(text: str) -> float:
 
 def check_responses(project: Project, domain: dict, values: Dict[str, str]) -> List[Problem]:
     path, responses = project.domain_file, domain.get("responses") or {}
-    slots = set(domain.get("slots") or {}) | set(notes.COMPUTED_VALUES)  # filled by bot/nlg.py
+    slots = set(domain.get("slots") or {}) | set(COMPUTED_VALUES)
     problems = []
     for name, variations in responses.items():
         line = line_of_key(responses, name)

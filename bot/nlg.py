@@ -13,10 +13,11 @@ from typing import Any, Dict, Optional, Text
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import clarify, directory, notes
+from bot import clarify, contact_again, directory, notes
 from bot.paths import DIRECTORY_FILE, ROOT
 
 SAFETY_INTENTS = ("emergency", "crisis_self_harm")
@@ -30,7 +31,8 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
         super().__init__(domain.responses)
         configured = (endpoint_config.kwargs.get("directory") if endpoint_config else None)
         path = ROOT / configured if configured else DIRECTORY_FILE
-        self.directory_values = directory.placeholder_values(directory.load(Path(path)))
+        self.contacts = directory.load(Path(path))
+        self.directory_values = directory.placeholder_values(self.contacts)
         self.topic_titles = clarify.load_titles()
 
     def _response_variables(  # type: ignore[override]
@@ -50,6 +52,8 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
     ) -> Optional[Dict[Text, Any]]:
         if utter_action == clarify.CLARIFY:
             return await self._clarify(tracker, output_channel, **kwargs)
+        if utter_action == contact_again.RESPONSE:
+            return await self._contact_again(tracker, output_channel, **kwargs)
         message = await super().generate(utter_action, tracker, output_channel, **kwargs)
         danger = tracker.latest_message.intent.get("name") if tracker.latest_message else None
         if message is None or utter_action not in NOTES_RESPONSES or danger not in SAFETY_INTENTS:
@@ -70,3 +74,15 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
         if message is not None and suggested:
             message = {**message, "buttons": suggested + list(message.get("buttons") or [])}
         return message
+
+    async def _contact_again(self, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any) -> Optional[Dict[Text, Any]]:
+        """The details of the service the last answer named ("what's their number?"), or the list
+        of support services if no answer has named one yet (bot/contact_again.py)."""
+        answers = [e.action_name for e in reversed(tracker.events) if isinstance(e, ActionExecuted) and e.action_name]
+        texts = {name: [v.get("text") or "" for v in variations] for name, variations in self.responses.items()}
+        service = contact_again.last_service(answers, texts)
+        if service is None:
+            return await super().generate(contact_again.NO_SERVICE_YET, tracker, output_channel, **kwargs)
+        contact = self.contacts[service]
+        details = dict(zip(contact_again.COMPUTED_VALUES, (contact.get("name") or service, contact.how_to_contact())))
+        return await super().generate(contact_again.RESPONSE, tracker, output_channel, **{**kwargs, **details})

@@ -38,7 +38,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.url:
         results = runner.run(evaluation, args.url.rstrip("/") + "/webhooks/rest/webhook")
     else:
-        trained = model.current_model_path()
+        trained = Path(args.model) if args.model else model.current_model_path()
         if not trained.exists():
             print(f"No model for the current data at {trained}: run `make train` first.", file=sys.stderr)
             return 1
@@ -65,6 +65,7 @@ def main() -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="measure the assistant on the realistic set")
     run.add_argument("--url", help="a running assistant, e.g. http://localhost:5005 (default: start one)")
+    run.add_argument("--model", help="a trained model to start with (default: the one for the current data)")
     run.set_defaults(func=cmd_run)
     check = commands.add_parser("check", help="check the set's files and count them by topic")
     check.add_argument("files", nargs="*", help="files of the set (default: all of tests/realistic)")

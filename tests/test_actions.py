@@ -47,6 +47,13 @@ def test_nothing_else_is_said_when_there_is_no_clear_second_question(domain_data
     assert messages == []
 
 
+def test_the_other_question_is_judged_among_the_topics_that_are_not_danger(domain_data):
+    """The model often rates a danger message as danger itself; what it gave the rest decides."""
+    ranking = [EMERGENCY, {"name": "report_police", "confidence": 0.3}, {"name": "ask_support", "confidence": 0.05}]
+    messages, _ = run(actions.ActionAnswerOtherQuestion(), tracker_with("x", ranking), domain_data)
+    assert [m["response"] for m in messages] == ["utter_report_police"]
+
+
 def test_only_the_models_top_choice_is_followed_up(domain_data):
     ranking = [EMERGENCY, {"name": "ask_support", "confidence": 0.4},
                {"name": "report_police", "confidence": 0.35}]

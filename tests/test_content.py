@@ -3,7 +3,7 @@ from collections import defaultdict
 
 import pytest
 
-from bot import content_rules
+from bot import content_checks, content_rules
 from bot.project_files import example_key
 
 MIN_EXAMPLES_PER_INTENT = 15
@@ -25,9 +25,7 @@ def test_no_contact_detail_is_typed_into_a_response(responses):
 
 
 def test_every_placeholder_names_a_directory_field_or_a_known_slot(responses, directory_values, domain_data):
-    from bot import notes
-
-    allowed = set(directory_values) | set(domain_data.get("slots", {})) | set(notes.COMPUTED_VALUES)
+    allowed = set(directory_values) | set(domain_data.get("slots", {})) | set(content_checks.COMPUTED_VALUES)
     unknown = {
         (name, placeholder)
         for name, variations in responses.items()

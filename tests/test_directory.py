@@ -66,7 +66,7 @@ def test_changing_a_number_in_the_directory_changes_the_answers(tmp_path: Path):
 def test_the_generator_fills_every_response_without_leftover_placeholders():
     nlg = DirectoryNLG(None, Domain.load(str(DOMAIN_FILE)))
     slots = {"week_start": "Saturday 10 October 2026", "week_end": "Saturday 17 October 2026",
-             "awareness_week_is_on": False}
+             "awareness_week_is_on": False, "contact_name": "Galop", "contact_details": "call 0800 999 5428"}
     for name in nlg.responses:
         text = nlg.generate_from_slots(name, slots, "rest")["text"]
         assert "{" not in text and "}" not in text, name
