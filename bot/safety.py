@@ -21,8 +21,11 @@ DANGER = "emergency"
 SELF_HARM = "crisis_self_harm"
 
 _ME = r"(?:me|us|my|mine|him|her|them|my\s+\w+|our\s+\w+)"
-_SOMEONE = (r"(?:a|an|the|some|someone|somebody|this|that|my|our|his|her|their|him|them|me|us|people|"
-            r"everyone|a\s+\w+|an\s+\w+)")
+# People a passer-by may see attacked ("a guy in a turban", "an old lady", "my mate"), not "the bags".
+_PEOPLE = (r"(?:man|men|woman|women|guy|guys|bloke|lad|lads|boy|boys|girl|girls|kid|kids|child|children|person|people|"
+           r"lady|family|dad|mum|father|mother|son|daughter|brother|sister|friend|mate|wife|husband|neighbour|driver|student)")
+_SOMEONE = (r"(?:someone|somebody|him|her|them|me|us|people|everyone|(?:a|an|the|some|this|that|my|our|his|her|their)"
+            r"\s+(?:\w+\s+){0,2}" + _PEOPLE + r")\b")
 _HOME = r"(?:house|home|door|flat|window|room|place|building|shop|car|bungalow|gate|front\s+door|back\s+door)"
 _PERSON = (r"(?:someone|somebody|people|a\s+(?:man|woman|guy|bloke|lad|group|gang|load)|men|lads|guys|youths|"
            r"kids|boys|girls|they|he|she|them|gang|group|neighbours?|hes|shes|theyre|he's|she's|they're)")
@@ -35,13 +38,13 @@ _VIOLENCE = (r"(?:attacking|hitting|beating|punching|kicking|chasing|stabbing|th
              r"hurting|assaulting|battering|shoving|pushing|dragging|stamping\s+on|smashing)")
 
 _SELF_HARM_PATTERNS = [
-    r"\bkill(?:ing)?\s+my\s*self\b",
+    r"\bkill(?:ing)?\s+(?:my|him|her|them)\s*sel(?:f|ves)\b",
     r"\bend(?:ing)?\s+(?:it\s+all|my\s+life|everything|it\s+now)\b",
     r"\bsuicid\w*",
     r"\bself[\s-]*harm\w*",
     r"\b(?:hurt|harm|cut|cutt|burn|starv|punch)(?:ing|s)?\s+my\s*self\b" + _NOT_AN_ACCIDENT,
     r"\b(?:don'?t|do\s+not|dont)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist|carry\s+on|go\s+on)\b",
-    r"\b(?:want|wanna|going)\s+(?:to\s+)?die\b",
+    r"\b(?:want|wants|wanted|wanna|going)\s+(?:to\s+)?die\b|\bways\s+to\s+(?:die|end\s+(?:it|things))\b|\bend\s+things\b",
     r"\b(?:better\s+off|rather\s+be)\s+dead\b|\bi'?d\s+rather\s+die\b",
     r"\bwish\s+i\s+(?:was|were|'?d\s+been)\s+dead\b|\bwish\s+i\s+(?:could|would)\s+(?:die|not\s+wake\s+up)\b",
     r"\b(?:better\s+off|happier)\s+without\s+me\b",
@@ -60,7 +63,7 @@ _SELF_HARM_PATTERNS = [
     r"\b(?:nothing|no\s+one|nobody)\s+(?:left\s+)?to\s+(?:live|fight)\s+for\b|\b(?:tired|sick)\s+of\s+(?:living|life|being\s+alive)\b",
     r"\b(?:not|isn'?t)\s+worth\s+(?:living|being\s+alive)\b|\blife\s+(?:is\s+not|isn'?t)\s+worth\b",
     r"\bhang\s+my\s*self\b|\bslit\s+my\s+(?:own\s+)?wrists?\b|\bjump\w*\s+off\s+(?:a|the|this)\b",
-    r"\bunaliv\w*|\bwaste\s+of\s+space\b|\bmy\s+(?:own\s+)?funeral\b|\bscared\s+of\s+waking\s+up\b",
+    r"\bunaliv\w*|\b(?:i'?m|i\s+am|i\s+feel\s+like)\s+(?:a\s+|such\s+a\s+)?waste\s+of\s+space\b|\bkys\b|\bmy\s+(?:own\s+)?funeral\b|\bscared\s+of\s+waking\s+up\b",
     r"\b(?:point|sense)\s+(?:in|of|to)\s+(?:carrying\s+on|going\s+on|keep\s+going|living|life|live)\b",
     r"\b(?:started|start|been|keep|kept)\s+(?:cutting|burning|scratching|hurting|harming)\b|\bcutting\s+again\b",
     r"\b(?:cut|cutting|burned|burnt|burning|scratching|hitting|hit|punishing|punching)\s+(?:my\s*self|my\s+(?:arms?|legs?|"
@@ -109,8 +112,8 @@ _SELF_HARM_PATTERNS = [
 
 _DANGER_PATTERNS = [
     # Weapons, fire and explosives.
-    r"\b(?:knife|knives|knif|kinfe|nife|machete|sword|gun|guns|shotgun|pistol|firearm|weapons?|blade|"
-    r"acid|hammer|baseball\s+bat|bats|crowbar|petrol|molotov|fire\s*bomb\w*|arson)\b",
+    r"\b(?:knife|knives|knif|kinfe|nife|machetes?|swords?|gun|guns|shotgun|pistol|firearm|weapons?|blade|"
+    r"acid|hammer|baseball\s+bat|bats|crowbar|petrol(?!\s+station)|molotov|fire\s*bomb\w*|arson)\b",
     r"\b(?:set|setting|sets|lit|light|lighting)\s+(?:fire|light)\b",
     r"\b(?:on\s+fire|fire\s+to|burn(?:ing|t)?\s+(?:down|my|our|the|us))\b",
     r"\b(?:something|rag|paper|firework|stuff)s?\s+(?:burning|alight|lit)\b|\b(?:burning|lit)\s+\w+\s+(?:through|into|at)\b",
@@ -118,20 +121,23 @@ _DANGER_PATTERNS = [
     r"\b(?:brick|stone|rock|bottle|something|firework|one)s?\s+(?:has\s+|have\s+)?(?:just\s+)?(?:come|came|gone|went|been\s+thrown)"
     r"\s+(?:through|thru|in)\b",
     r"\bsmoke\s+(?:in|coming|everywhere|under|from|filling)\b|\bfull\s+of\s+smoke\b",
-    r"\bexplosive|\bbomb\b",
+    r"\bexplosive|\b(?:a|the)\s+bomb\b(?!\s+boy)",
     # An attack or chase in progress, on the person or in front of them.
-    r"\b(?:is|are|'s|'re|s|re|keep|keeps|still|been)\s+" + _VIOLENCE + r"\s+" + _ME,
-    r"\b(?:is|are|'s|'re|keep|keeps|still)\s+" + _VIOLENCE + r"(?:\s+up)?\s+" + _SOMEONE + r"\b",
-    r"(?<!after )(?<!since )(?<!about )(?<!from )\bbeing\s+(?:attacked|followed|chased|beaten|beat|hit|threatened|"
+    r"\b(?:is|are|'s|'re|keep|keeps|still)\s+" + _VIOLENCE + r"\s+" + _ME,
+    r"\bbeen\s+(?:chasing|following|stalking|threatening)\s+" + _ME + r"(?!\s+(?:on|online))",
+    r"\b(?:is|are|'s|'re|keep|keeps|still)\s+" + _VIOLENCE + r"(?:\s+up)?\s+" + _SOMEONE,
+    r"(?<!after )(?<!since )(?<!about )(?<!from )(?<!for )(?<!reported )(?<!report )\bbeing\s+(?:attacked|followed|chased|beaten|beat|hit|threatened|"
     r"assaulted|stalked|hurt|strangled|choked|kicked|punched)\b",
     r"\b(?:attacking|beating|chasing|stabbing|strangling|choking)\s+(?:me|us)\b",
     r"\bfollow(?:s|ing|ed)?\s+(?:me|us)\b[^.!?]{0,30}\b(?:home|now|right\s+now)\b",
     r"\bfollowing\s+(?:me|us)\b(?!\s+(?:on|online))",
     r"\bjust\s+(?:got\s+|been\s+)?(?:attacked|hit|punched|kicked|stabbed|assaulted|beat|beaten|shoved|pushed|"
     r"knocked|thrown|dragged|glassed)\b",
-    r"\b(?:been|got|was|is)\s+(?:stabbed|punched|glassed|slashed|beaten\s+up)\b",
-    r"\b(?:bleeding|unconscious|not\s+breathing|(?:isn'?t|is\s+not|not)\s+(?:moving|breathing|getting\s+up|waking\s+up)"
-    r"|(?:is|are|'s|'re|lying|lay|laid|knocked|pushed|shoved|fell|fallen|collapsed|he|she|dad|mum)\s+(?:down\s+)?(?:on|onto|to)\s+"
+    r"\b(?:been|got|was|is)\s+stabbed\b|\b(?:has|have|'s|'ve)\s+(?:just\s+)?been\s+(?:punched|glassed|slashed|beaten\s+up)\b",
+    r"\bcan'?t\s+breathe\b|\bcome\s+(?:quick|quickly|fast|now|asap)\b|\bemergen?[ac]y\s+(?:please|pleese|pls|help)\b",
+    r"\b(?:bleeding|unconscious|not\s+breathing|(?:isn'?t|is\s+not|'s\s+not|he\s+not|she\s+not)\s+(?:moving|breathing|getting\s+up|"
+    r"waking\s+up)"
+    r"|(?:is|are|'s|'re|'m|am|lying|lay|laid|knocked|pushed|shoved|fell|fallen|collapsed|he|she|dad|mum)\s+(?:down\s+)?(?:on|onto|to)\s+"
     r"(?:the\s+)?(?:ground|floor|pavement|road|tracks))\b",
     # Someone at the door, trying to get in, or keeping the person from getting away.
     r"\b" + _PERSON + r"\s+(?:(?:is|are|'s|'re|still|stood|standing|waiting|hanging|around|sat|sitting|lurking|gathered|"
@@ -141,8 +147,8 @@ _DANGER_PATTERNS = [
     r"\boutside\b",
     r"\boutside\s+(?:my|our|the)\s+" + _HOME + r"\b[^.!?]{0,30}\b(?:shouting|banging|throwing|waiting|standing|"
     r"smashing|kicking|screaming|with\s+a)\b",
-    r"\bat\s+(?:my|our|the)\s+(?:front\s+|back\s+)?door\b",
-    r"\b(?:banging\s+on|kicking|kicking\s+in|smash|smashes|smashing|break|breaks|breaking|rattling|trying)\s+"
+    r"\bat\s+(?:my|our|the)\s+(?:front\s+|back\s+)?(?:door|gate|window)\b",
+    r"\b(?:banging\s+on|kick|kicking|kicking\s+in|smash|smashes|smashing|break|breaks|breaking|rattling|trying)\s+"
     r"(?:my|our|the)\s+(?:\w+\s+)?(?:door|doors|window|windows|letterbox)\b",
     r"\b(?:trying|try|tryna)\s+to\s+(?:get\s+in(?:to|side)?|break\s+in|kill|hurt|attack|stab|grab|drag|pull|snatch|take)\b",
     r"\b(?:they'?re|they\s+are|he'?s|he\s+is|she'?s|someone'?s|someone\s+is)\s+(?:coming|getting|breaking)\s+in\b",
@@ -156,7 +162,7 @@ _DANGER_PATTERNS = [
     r"\btonight\b[^.!?]{0,30}\b(?:coming|come)\s+back\b",
     r"\bbreak(?:ing)?\s+in\b",
     r"\b(?:in|inside)\s+(?:my|our|the)\s+(?:house|home|flat|garden)\b.*\b(?:now|right\s+now)\b",
-    r"\b" + _PERSON + r"\b[^.!?]{0,30}\b(?:in|inside)\s+(?:my|our|her|his|their|the)\s+(?:\w+'s\s+)?(?:garden|house|home|flat|hall|"
+    r"\b" + _PERSON + r"\b(?!\s+else)[^.!?]{0,30}\b(?:in|inside)\s+(?:my|our|her|his|their|the)\s+(?:\w+'s\s+)?(?:garden|house|home|flat|hall|"
     r"kitchen|yard|hallway|stairs)\b",
     r"\b(?:getting|got|right)\s+(?:right\s+)?in\s+(?:my|her|his|their|our)\s+face\b",
     r"\b(?:they'?re|they\s+are|he'?s|she'?s|he\s+is|she\s+is)\s+coming\s+(?:back|round|over|for|to\s+get)\b",
@@ -198,8 +204,8 @@ _DANGER_PATTERNS = [
     r"\bsend\s+(?:the\s+|an\s+)?(?:police|ambulance|help|cops)\b",
     r"\b(?:send|need|get)\s+(?:the\s+|an\s+)?(?:police|ambulance|cops)\s+(?:now|quick|asap|urgently|here)\b",
     r"\bhappening\s+(?:now|right\s+now)\b",
-    r"\b(?:attack|attacked|assault|assaulted|hurt|injured|hit|punched|kicked|pushed|beat|stabbed)\b[^.!?]{0,30}"
-    r"\b(?:right\s+now|just\s+now|now)\b",
+    r"\b(?:attack|attacked|assault|assaulted|hurt|injured|hit|punched|kicked|pushed|beat|stabbed)\s+(?:\w+\s+){0,3}"
+    r"(?:right\s+now|just\s+now|now)\b(?!\s+(?:i|i'?ve|i'?m|they|we|he|she)\b)",
 ]
 
 # Phrases that say the opposite ("I'm not in danger", "it's not an emergency").
@@ -219,7 +225,11 @@ _OVER = [
     r"\b" + _COUNT + r"\s+(?:days?|weeks?|months?|years?)\s+ago\b|\bages\s+ago\b",
     r"\b(?:back\s+)?in\s+" + _MONTH + r"\b|\bon\s+" + _DAY + r"\b",
     r"\bfor\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?" + _COUNT + r"\s+(?:weeks?|months?|years?)\b",
-    r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|i\s+got|we\s+got)\s+(?:home|safe|ok|okay|fine|alright|away)(?:\s+now)?\b",
+    r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|i\s+got|we\s+got|he'?s|she'?s|they'?re|he\s+is|she\s+is)\s+(?:physically\s+)?"
+    r"(?:home|safe|ok|okay|fine|alright|away)(?:\s+now)?\b",
+    r"\bin\s+the\s+(?:spring|summer|autumn|winter|holidays)\b|\bearlier\b|\b(?:he|she|they)'?d\s+(?:left|gone)\b",
+    r"\b(?:is|would|does|could|can)\s+(?:\w+\s+){0,8}(?:be\s+)?(?:a\s+|classed\s+as\s+|counted\s+as\s+)?hate\s+(?:crime|incident)\b"
+    r"|\bdoes\s+(?:it|that|this)\s+count\b",
     r"\b(?:they|he|she)\s+(?:ran|run)\s+off\b|\b(?:they'?ve|they\s+have|he'?s|he\s+has|she'?s|she\s+has)\s+(?:gone|left)\b",
     r"\b(?:was|got|were|been)\s+arrested\b|\bever\s+since\b|\bsince\s+(?:i|we|he|she|they|then)\b",
     r"\bhad\s+(?:been\s+)?\w+ed\b|\bgave\s+a\s+statement\b|\breported\s+(?:it|him|her|them)\b",
@@ -232,8 +242,9 @@ _OVER = [
 _NOW = [
     r"\b(?:right\s+now|at\s+the\s+moment|currently|as\s+we\s+speak|just\s+now)\b",
     r"\b(?:coming|come|back|be|going|gonna|will|'ll)\b[^.!?]{0,20}\btonight\b",
-    r"(?<!too late )(?<!ok )(?<!okay )(?<!fine )(?<!safe )(?<!home )(?<!away )\bnow\b"
-    r"(?!\s+(?:they|the\s+police|police|he|she)\s+(?:say|said|want|wants|tell|told|close|closed|have|has))",
+    r"\b(?:is|are|'s|'re|am|'m|here|there|outside|inside|in|still|coming|back|happening|again|come|help|me|us|door|"
+    r"window|garden)\s+(?:\w+\s+)?now\b(?!\s+(?:they|the\s+police|police|he|she|i)\s)|\bnow\s*!|\bnow\s+(?:please|pls|quick|help)\b"
+    r"|^\W*\w+(?:\s+\w+){0,5}\s+now\W*$",
     r"\b(?:have|has|'ve|'s)\s+just\b|\bjust\s+(?:turned\s+up|arrived|come|came|got\s+here|showed\s+up|pulled\s+up)\b",
     r"\bhanging\s+around\b",
     r"\bstill\s+(?:here|there|outside|around|following|waiting|"
@@ -245,7 +256,8 @@ _NOW = [
 # Text-speak the patterns should read as words.
 _TEXT_SPEAK = [(r"\brn\b", "right now"), (r"\br\b", "are"), (r"\bu\b", "you"), (r"\bthru\b", "through"),
                (r"\bim\b", "i'm"), (r"\b(?:tonite|2nite|2night)\b", "tonight"), (r"\bbak\b", "back"),
-               (r"\bcomin\b", "coming"), (r"\bpropa\b", "proper"), (r"\bwiv\b", "with")]
+               (r"\bcomin\b", "coming"), (r"\bpropa\b", "proper"), (r"\bwiv\b", "with"),
+               (r"\btheyre\b", "they're"), (r"\bhes\b", "he's"), (r"\bshes\b", "she's"), (r"\bwhos\b", "who's")]
 
 _SELF_HARM_RE = re.compile("|".join(_SELF_HARM_PATTERNS))
 _DANGER_RE = [re.compile(p) for p in _DANGER_PATTERNS]
