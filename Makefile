@@ -117,7 +117,7 @@ purge: venv
 stats: venv
 	$(PY) -m bot stats $(if $(CSV),--csv "$(CSV)")
 
-test: venv train validate test-unit test-stories test-e2e test-widget
+test: venv train validate test-unit test-stories test-e2e eval test-widget
 
 test-unit: venv
 	$(PY) -m pytest -m "not e2e and not model and not browser and not scale" -q

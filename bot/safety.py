@@ -80,6 +80,8 @@ _SELF_HARM_PATTERNS = [
     r"\bif\s+i\s+(?:went|was\s+gone|died|am\s+not\s+alive|wasn'?t\s+alive)\b|\bnot\s+alive\s+any\s*more\b",
     r"\bno\s+want\s+(?:to\s+)?live\b|\b(?:finish|end|take)\s+my\s+(?:own\s+)?life\b|\bthink\w*\s+(?:about|of)\s+ending\b",
     r"\b(?:wouldn'?t|won'?t|didn'?t|don'?t|never)\s+wake\s+up\b|\btakes?\s+me\s+in\s+my\s+sleep\b",
+    r"\b(?:rather|just|want\s+to|wish|hope|hoping)\s+(?:i\s+)?(?:just\s+)?(?:not|never|wouldn'?t|didn'?t)\s+wake\s+up\b",
+    r"\bwon'?t\s+be\s+(?:here|around|alive)\s+(?:after|by|much|for\s+long|any\s*more|tomorrow|next)\b",
     r"\b(?:step|stepping|jump|jumping|walk|walking|throw\s+my\s*self)\s+(?:off|in\s+front\s+of|into)\s+(?:the\s+|a\s+)?"
     r"(?:train|platform|canal|river|sea|traffic|road|tracks|lorry|bus)\b",
     r"\b(?:holding|got|have|had)\s+(?:all\s+)?(?:my|the)\s+(?:\w+\s+)?(?:pills|tablets)\b|\b(?:pills|tablets)\s+(?:out|on\s+the\s+"
@@ -134,10 +136,11 @@ _DANGER_PATTERNS = [
     r"\bjust\s+(?:got\s+|been\s+)?(?:attacked|hit|punched|kicked|stabbed|assaulted|beat|beaten|shoved|pushed|"
     r"knocked|thrown|dragged|glassed)\b",
     r"\b(?:been|got|was|is)\s+stabbed\b|\b(?:has|have|'s|'ve)\s+(?:just\s+)?been\s+(?:punched|glassed|slashed|beaten\s+up)\b",
-    r"\bcan'?t\s+breathe\b|\bcome\s+(?:quick|quickly|fast|now|asap)\b|\bemergen?[ac]y\s+(?:please|pleese|pls|help)\b",
+    r"\bblood\s+(?:from|on|coming|everywhere|pouring|all\s+over)\b|\bcan'?t\s+breathe\b|\bcome\s+(?:quick|quickly|fast|now|asap)\b|\bemergen?[ac]y\s+(?:please|pleese|pls|help)\b",
     r"\b(?:bleeding|unconscious|not\s+breathing|(?:isn'?t|is\s+not|'s\s+not|he\s+not|she\s+not)\s+(?:moving|breathing|getting\s+up|"
     r"waking\s+up)"
-    r"|(?:is|are|'s|'re|'m|am|lying|lay|laid|knocked|pushed|shoved|fell|fallen|collapsed|he|she|dad|mum)\s+(?:down\s+)?(?:on|onto|to)\s+"
+    r"|(?:is|are|'s|'re|'m|am|lying|lay|laid|knocked|pushed|shoved|fell|fallen|collapsed|he|she|dad|mum|now)\s+(?:down\s+)?"
+    r"(?:on|onto|to)\s+"
     r"(?:the\s+)?(?:ground|floor|pavement|road|tracks))\b",
     # Someone at the door, trying to get in, or keeping the person from getting away.
     r"\b" + _PERSON + r"\s+(?:(?:is|are|'s|'re|still|stood|standing|waiting|hanging|around|sat|sitting|lurking|gathered|"
@@ -190,6 +193,8 @@ _DANGER_PATTERNS = [
     r"\bdo\s+(?:us|me|him|her|them)\s+(?:in|over|proper|properly)\b|\bslit\s+(?:my|your|her|his|their)\s+throat\b|\bsmash\s+(?:my|our|his|her|your)\s+(?:face|head|windows?|door|car)\b",
     r"\b(?:coming|come|be)\s+back\s+(?:tonight|later|tomorrow|with|to\s+(?:finish|get|sort|do))\b",
     r"\b(?:'ll|will)\s+be\s+back\b",
+    r"\b(?:we|i|they|he|she)\s+knows?\s+where\s+(?:you|i|we)\s+live\b"
+    r"|\b(?:you'?re|your|ur|you\s+are|i'?m|we'?re)\s+(?:finished|dead|next)\b(?!\s+(?:with|for|to|tired))",
     r"\bkill\s+(?:me|us|him|her|them|my)\b(?!\s+(?:if|when)\b)",
     r"\bthreatening\s+" + _ME,
     # Plain statements of danger or a call for help now.

@@ -10,7 +10,7 @@ from typing import Dict, List, TextIO, Tuple
 
 from ruamel.yaml import YAML
 
-from evaluation.judge import UNCLEAR_TOPICS
+from evaluation.judge import UNCLEAR_TOPICS, Verdict
 from evaluation.realistic_set import SET_DIR
 from evaluation.runner import CaseResult
 
@@ -114,16 +114,22 @@ def print_report(results: List[CaseResult], out: TextIO) -> Figures:
     out.write("By who writes and how\n")
     for style, pair in f.styles.items():
         out.write(_row(style, pair))
-    out.write("Wrong replies (open part of the set; the sealed part is not shown)\n")
+    out.write("Wrong replies (open part of the set, and any danger or crisis miss anywhere)\n")
     for r in results:
-        if r.right or r.case.sealed:
+        if r.right:
             continue
         for turn, verdict in ((t, t.verdict) for t in r.turns):
-            if not verdict.right:
+            if not verdict.right and (not r.case.sealed or is_safety_miss(verdict)):
                 out.write(f"  [{turn.topic}] {turn.text!r}\n      {'; '.join(verdict.problems)}"
                           f"{'  (' + turn.understood + ')' if turn.understood else ''}\n")
     out.write("\n" + summary_line(f) + "\n")
     return f
+
+
+def is_safety_miss(verdict: Verdict) -> bool:
+    """A danger or crisis message without its answer first: shown even from the sealed part, since
+    such a miss must be fixed, not only counted (tests/realistic/README.md)."""
+    return any(p.startswith(("danger message", "crisis message")) for p in verdict.problems)
 
 
 def load_floors(path: Path = FLOORS_FILE) -> Dict[str, float]:

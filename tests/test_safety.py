@@ -68,3 +68,12 @@ def test_the_model_s_danger_guess_gives_way_when_the_message_says_it_is_over():
 def test_the_model_s_danger_guess_stands_when_nothing_says_it_is_over():
     assert processed("they keep coming to my window at night",
                      [("emergency", 0.7), ("tell_experience", 0.2)])[0] == "emergency"
+
+
+def test_the_model_alone_raises_no_alarm_unless_it_judges_it_more_likely_than_not():
+    assert processed("my council flat has black mould and nobody comes",
+                     [("emergency", 0.3), ("out_of_scope", 0.25)]) == ("out_of_scope", ["out_of_scope"])
+    assert processed("nobody will sit with my daughter at school",
+                     [("crisis_self_harm", 0.38), ("tell_experience", 0.3), ("emergency", 0.1)])[0] == "tell_experience"
+    assert processed("everything feels pointless lately",
+                     [("crisis_self_harm", 0.6), ("feeling_upset", 0.3)])[0] == "crisis_self_harm"
