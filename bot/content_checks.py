@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import textstat
 from ruamel.yaml import YAML
@@ -37,7 +37,7 @@ KNOWN_KEYS = {
 }
 MAX_TITLE_CHARS = 40
 # Values bot/nlg.py fills in besides the directory's and the slots.
-COMPUTED_VALUES = notes.COMPUTED_VALUES + contact_again.COMPUTED_VALUES
+COMPUTED_VALUES = notes.COMPUTED_VALUES + contact_again.COMPUTED_VALUES + (content_rules.RETENTION_DAYS_VALUE,)
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,8 @@ def reading_age(text: str) -> float:
     return textstat.flesch_kincaid_grade(prose) + 5 if prose else 0.0
 
 
-def check_responses(project: Project, domain: dict, values: Dict[str, str]) -> List[Problem]:
+def check_responses(project: Project, domain: dict, values: Dict[str, str],
+                    unconfirmed: Set[str] = frozenset()) -> List[Problem]:
     path, responses = project.domain_file, domain.get("responses") or {}
     slots = set(domain.get("slots") or {}) | set(COMPUTED_VALUES)
     problems = []
@@ -184,6 +185,17 @@ def check_responses(project: Project, domain: dict, values: Dict[str, str]) -> L
                 if placeholder not in values and placeholder not in slots:
                     problems.append(Problem(path, line, f"response '{name}' uses {{{placeholder}}}, which "
                                             "is not in the contact directory. Check the entry name and field."))
+            for placeholder in content_rules.unconfirmed_shown(shown, unconfirmed):
+                # The assistant adds utter_check_details to such answers (bot/nlg.py), except to those
+                # the server sends without the response generator: those must not show one at all.
+                sent_by_server = name in content_rules.SERVER_SENT_RESPONSES
+                problems.append(Problem(path, line, f"response '{name}' shows {{{placeholder}}}, which is not "
+                                        "confirmed in content/directory.yml" + (
+                                            ". The server sends this answer itself, so it cannot add the "
+                                            "'please check' line: use a confirmed entry." if sent_by_server else
+                                            ", so residents are asked to check it on the service's website. "
+                                            "Confirm the entry from a current source to remove that line."),
+                                        error=sent_by_server))
             filled = content_rules.PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1), ""), text)
             for phrase in content_rules.referral_phrases(filled):
                 problems.append(Problem(path, line, f"response '{name}' offers or claims a referral "
@@ -235,7 +247,9 @@ def check_coverage(project: Project, domain: dict) -> List[Problem]:
     asked_by_forms = {f"utter_ask_{slot}" for form in (domain.get("forms") or {}).values()
                       for slot in (form or {}).get("required_slots") or []}
     for name in responses:
-        if name in content_rules.SERVER_SENT_RESPONSES + clarify.IN_PLACE_OF_CLARIFY or name in asked_by_forms:
+        not_by_rules = content_rules.SERVER_SENT_RESPONSES + clarify.IN_PLACE_OF_CLARIFY + (
+            content_rules.CHECK_DETAILS_RESPONSE,)
+        if name in not_by_rules or name in asked_by_forms:
             continue
         if not re.search(rf"action: {re.escape(name)}\s*$", used, re.M):
             problems.append(Problem(project.domain_file, line_of_key(responses, name), f"response "
@@ -276,10 +290,12 @@ def check(project: Project) -> List[Problem]:
     if all(path in documents for path in project.nlu_folder.glob("*.yml")):
         problems += check_examples(nlu_examples(project.nlu_folder), domain.get("intents") or [])
     try:
-        values = directory.placeholder_values(directory.load(project.directory_file))
+        loaded = directory.load(project.directory_file)
     except (directory.DirectoryError, OSError, MarkedYAMLError):
-        values = {}  # already reported above
-    problems += check_responses(project, domain, values)
+        loaded = {}  # already reported above
+    values = directory.placeholder_values(loaded)
+    unconfirmed = {entry for entry, contact in loaded.items() if not contact.confirmed}
+    problems += check_responses(project, domain, values, unconfirmed)
     problems += check_coverage(project, domain)
     titles = documents.get(project.topic_titles_file)
     if titles is not None:

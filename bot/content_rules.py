@@ -3,18 +3,26 @@
 Used by the content tests and by `python -m bot validate`, so staff get the same verdict as CI.
 """
 import re
-from typing import List
+from typing import List, Set
 
 # UK numbers as people write them: 999, 101, 18000, 116 123, 0800 555 111, 08 08 16 89 111, +44 ...
 PHONE_RE = re.compile(r"(?<![\w/.])(?:\+44\s?|0)(?:\d[\s-]?){8,11}\d(?![\w/])|(?<![\w/.])(?:999|101|18000|18001 101|116 123)(?![\w/])")
 LINK_RE = re.compile(r"\b(?:https?://|www\.)[^\s)>\]]+", re.IGNORECASE)
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PLACEHOLDER_RE = re.compile(r"{([^\n{}]+?)}")
+# An answer that shows a directory entry not yet confirmed must tell people to check it themselves.
+CHECK_ON_WEBSITE_RE = re.compile(r"\bcheck\b[^\n]*\bwebsite", re.IGNORECASE)
+# Fields that describe a service rather than tell people how to reach it.
+DESCRIPTIVE_FIELDS = ("name", "purpose", "area")
 # Answers the server sends itself, without the model (bot/web/limits.py, bot/web/failures.py):
 # no rule uses them.
 TOO_LONG_RESPONSE, SLOW_DOWN_RESPONSE = "utter_message_too_long", "utter_slow_down"
 TRY_AGAIN_RESPONSE = "utter_try_again"
 SERVER_SENT_RESPONSES = (TOO_LONG_RESPONSE, SLOW_DOWN_RESPONSE, TRY_AGAIN_RESPONSE)
+# Added by the response generator (bot/nlg.py) to answers that show details not yet confirmed.
+CHECK_DETAILS_RESPONSE = "utter_check_details"
+# How many days chats are kept (RETENTION_DAYS), filled in by bot/nlg.py for the privacy answer.
+RETENTION_DAYS_VALUE = "retention_days"
 
 # Wording that offers, promises or claims a referral or the passing on of someone's details.
 # "I cannot refer you" is fine: the negative forms are removed before these are looked for.
@@ -44,6 +52,15 @@ def contact_details(text: str) -> List[str]:
     found += [m.group(0).rstrip(".,;:") for m in LINK_RE.finditer(text)]
     found += [m.group(0) for m in EMAIL_RE.finditer(text)]
     return found
+
+
+def unconfirmed_shown(text: str, unconfirmed: Set[str]) -> List[str]:
+    """The {entry.field} contact details in a response whose entry is not confirmed, unless the
+    response tells people to check the details on the organisation's own website."""
+    if CHECK_ON_WEBSITE_RE.search(text):
+        return []
+    return [name for name in placeholders(text)
+            if "." in name and name.split(".", 1)[0] in unconfirmed and name.split(".", 1)[1] not in DESCRIPTIVE_FIELDS]
 
 
 def placeholders(text: str) -> List[str]:

@@ -9,7 +9,7 @@ It runs inside the Rasa server: no extra service, no network call.
 Enabled in endpoints.yml with ``nlg: type: bot.nlg.DirectoryNLG``.
 """
 from pathlib import Path
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
@@ -17,7 +17,7 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import clarify, contact_again, directory, notes
+from bot import clarify, contact_again, content_rules, directory, notes, settings
 from bot.paths import DIRECTORY_FILE, ROOT
 
 SAFETY_INTENTS = ("emergency", "crisis_self_harm")
@@ -34,6 +34,7 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
         self.contacts = directory.load(Path(path))
         self.directory_values = directory.placeholder_values(self.contacts)
         self.topic_titles = clarify.load_titles()
+        self.unconfirmed = {entry for entry, contact in self.contacts.items() if not contact.confirmed}
 
     def _response_variables(  # type: ignore[override]
         self, filled_slots: Dict[Text, Any], kwargs: Dict[Text, Any]
@@ -44,6 +45,7 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
         """
         values = super()._response_variables(filled_slots, kwargs)
         values.update(notes.summary_values(filled_slots))
+        values[content_rules.RETENTION_DAYS_VALUE] = str(settings.retention_days_here())
         values.update(self.directory_values)
         return values
 
@@ -54,7 +56,7 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
             return await self._clarify(tracker, output_channel, **kwargs)
         if utter_action == contact_again.RESPONSE:
             return await self._contact_again(tracker, output_channel, **kwargs)
-        message = await super().generate(utter_action, tracker, output_channel, **kwargs)
+        message = await self._with_check_line(utter_action, tracker, output_channel, **kwargs)
         danger = tracker.latest_message.intent.get("name") if tracker.latest_message else None
         if message is None or utter_action not in NOTES_RESPONSES or danger not in SAFETY_INTENTS:
             return message
@@ -85,4 +87,18 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
             return await super().generate(contact_again.NO_SERVICE_YET, tracker, output_channel, **kwargs)
         contact = self.contacts[service]
         details = dict(zip(contact_again.COMPUTED_VALUES, (contact.get("name") or service, contact.how_to_contact())))
-        return await super().generate(contact_again.RESPONSE, tracker, output_channel, **{**kwargs, **details})
+        shown = [f"{service}.contact"] if service in self.unconfirmed else []
+        return await self._with_check_line(contact_again.RESPONSE, tracker, output_channel, shown, **{**kwargs, **details})
+
+    async def _with_check_line(self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text,
+                               shown_unconfirmed: Optional[List[str]] = None, **kwargs: Any) -> Optional[Dict[Text, Any]]:
+        """The response, with utter_check_details added when it shows contact details that are not
+        confirmed in the directory and does not already ask people to check them: nothing shown
+        to residents may look more certain than it is. Confirming the entry removes the line."""
+        message = await super().generate(utter_action, tracker, output_channel, **kwargs)
+        templates = [v.get("text") or "" for v in self.responses.get(utter_action, [])]
+        shown = shown_unconfirmed or [p for t in templates for p in content_rules.unconfirmed_shown(t, self.unconfirmed)]
+        if message is None or not shown or content_rules.CHECK_ON_WEBSITE_RE.search(message.get("text") or ""):
+            return message
+        check = await super().generate(content_rules.CHECK_DETAILS_RESPONSE, tracker, output_channel, **kwargs) or {}
+        return {**message, "text": f"{message.get('text', '')}\n{check.get('text', '')}"}

@@ -109,6 +109,12 @@ class RedisSettings:
                    lock_lifetime_seconds=whole_number(get, "LOCK_LIFETIME_SECONDS"))
 
 
+def retention_days_here() -> int:
+    """RETENTION_DAYS as the running server was given it, for answers that say how long chats are
+    kept (bot/nlg.py): the same value the daily purge uses."""
+    return int(os.environ.get("RETENTION_DAYS") or DEFAULTS["RETENTION_DAYS"])
+
+
 def whole_number(get, name: str, minimum: int = 1) -> int:
     """A setting that must be a whole number of at least `minimum`, or a SettingsError naming it."""
     try:
@@ -178,6 +184,7 @@ class Settings:
             PYTHONPATH=str(ROOT),
             ALLOWED_ORIGINS=" ".join(self.allowed_origins),
             ACTION_TIMEOUT_SECONDS=str(self.action_timeout_seconds),
+            RETENTION_DAYS=str(self.retention_days),
             TRACKER_URL=self.tracker_url,
             PROXIES_COUNT=str(self.proxies_count),
             **self.limits.env(),

@@ -1,9 +1,11 @@
 """The contact directory: every entry is usable, and a change there changes every answer."""
+import asyncio
 from datetime import date
 from pathlib import Path
 
 import pytest
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import directory
 from bot.nlg import DirectoryNLG
@@ -19,9 +21,16 @@ def test_every_entry_has_a_source_a_check_date_and_a_status(contacts):
 
 
 def test_unconfirmed_facts_are_marked_unconfirmed(contacts):
-    """facts.md marks these UNCONFIRMED; staff must see that before launch."""
-    for contact_id in ("wm_victim_service", "stop_hate_uk", "tell_mama", "eass", "citizens_advice"):
+    """facts.md's November 2026 check found no current source for these; staff must see that."""
+    for contact_id in ("wm_victim_service", "stop_hate_uk", "tell_mama", "true_vision", "galop", "cst",
+                       "refugee_centre", "reporting_centres", "domestic_abuse_helpline"):
         assert contacts[contact_id].confirmed is False, contact_id
+
+
+def test_details_the_check_found_doubtful_are_not_shown_at_all(contacts):
+    """Tell MAMA's phone (2015 leaflet) and Galop's hours (2023) stay in the notes, not the answers."""
+    assert contacts["tell_mama"].get("phone") is None and contacts["galop"].get("hours") is None
+    assert contacts["citizens_advice"].get("phone") is None and contacts["wmp_online"].get("hours") is None
 
 
 def test_how_to_contact_lists_every_channel_in_plain_words(contacts):
@@ -70,3 +79,24 @@ def test_the_generator_fills_every_response_without_leftover_placeholders():
     for name in nlg.responses:
         text = nlg.generate_from_slots(name, slots, "rest")["text"]
         assert "{" not in text and "}" not in text, name
+
+
+def test_an_answer_showing_an_unconfirmed_entry_asks_people_to_check_it(tmp_path: Path):
+    """Galop is unconfirmed in the directory: its answer says so; once confirmed, the line goes."""
+    domain = Domain.load(str(DOMAIN_FILE))
+    tracker = DialogueStateTracker.from_events("someone", [])
+    check = "not confirmed yet"
+
+    def text(nlg, response):
+        return asyncio.run(nlg.generate(response, tracker, "rest"))["text"]
+
+    nlg = DirectoryNLG(None, domain)
+    assert not directory.load()["galop"].confirmed
+    assert check in text(nlg, "utter_support_lgbt")
+    assert check not in text(nlg, "utter_report_anonymously")  # Crimestoppers is confirmed
+    confirmed = tmp_path / "directory.yml"
+    original = directory.DIRECTORY_FILE.read_text(encoding="utf-8")
+    galop = original.index("  galop:")
+    confirmed.write_text(original[:galop] + original[galop:].replace("confirmed: false", "confirmed: true", 1),
+                         encoding="utf-8")
+    assert check not in text(DirectoryNLG(EndpointConfig(directory=str(confirmed)), domain), "utter_support_lgbt")

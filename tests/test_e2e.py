@@ -39,7 +39,8 @@ def test_realistic_message_gets_the_right_answer(assistant, message, expected):
 @pytest.mark.parametrize(
     "message",
     ["man outside my flat with a knife, how do i report to true vision",
-     "they're banging on my door now, can u refer me to victim support"],
+     "they're banging on my door now, can u refer me to victim support",
+     "they're in the house, i'm hiding and can't talk"],
 )
 def test_danger_gets_999_first_even_when_something_else_is_asked(assistant, message):
     replies = say(assistant, message)

@@ -146,3 +146,13 @@ def test_a_topic_title_for_no_topic_or_too_long_is_reported(project, capsys):
     assert status == 1
     assert f"content/topic_titles.yml:{line_of(path, 'ask_forums')}: 'ask_forums' is not a topic" in out
     assert f"content/topic_titles.yml:{line_of(path, 'ask_statistics')}: the title of 'ask_statistics'" in out
+
+
+def test_an_unconfirmed_entry_in_an_answer_the_server_sends_itself_is_an_error(project, capsys):
+    """Those answers bypass the response generator, which adds the 'please check' line to others."""
+    path = project / "domain.yml"
+    replace_in(path, "Please wait a minute, then try again.", "Please wait a minute, or use {true_vision.web}.")
+    status, out = run(project, capsys)
+    assert status == 1
+    assert "response 'utter_slow_down' shows {true_vision.web}, which is not confirmed" in out
+    assert "response 'utter_support_lgbt' shows {galop.phone}" in out and "warning" in out
