@@ -16,9 +16,9 @@ SAFETY_INTENTS = {"emergency", "crisis_self_harm", "nlu_fallback"}
 # Greetings and small talk are not worth an extra message after the 999 guidance.
 NOT_FOLLOWED_UP = {"greet", "goodbye", "thank", "affirm", "deny", "out_of_scope", "ask_capabilities"}
 # The model's top other topic must hold this share of what the model gave to topics other than
-# danger and crisis (the model itself often rates a danger message as danger), and this much in all.
+# danger and crisis: the model itself often rates a danger message as danger, so what is left for
+# the rest can be small, and how it is shared out is what says what else was asked.
 FOLLOW_UP_MIN_SHARE = 0.6
-FOLLOW_UP_MIN_CONFIDENCE = 0.25
 
 
 class ActionAnswerOtherQuestion(Action):
@@ -41,8 +41,7 @@ class ActionAnswerOtherQuestion(Action):
             return []
         top, confidence = others[0].get("name"), others[0].get("confidence") or 0
         share = confidence / (sum(c.get("confidence") or 0 for c in others) or 1)
-        sure = confidence >= FOLLOW_UP_MIN_CONFIDENCE and share >= FOLLOW_UP_MIN_SHARE
-        if sure and top not in NOT_FOLLOWED_UP and f"utter_{top}" in responses:
+        if share >= FOLLOW_UP_MIN_SHARE and top not in NOT_FOLLOWED_UP and f"utter_{top}" in responses:
             dispatcher.utter_message(response=f"utter_{top}")
         return []
 
