@@ -94,3 +94,37 @@ def test_with_the_action_server_stuck_the_answer_comes_after_the_timeout(tmp_pat
             waited = time.monotonic() - started
         assert "October" in week and "{" not in week
         assert waited < 15, f"waited {waited:.1f}s for the stuck action server"
+
+
+# Spellings of the REST message path that a router may still send to the same handler.
+PATH_SPELLINGS = ["/webhooks/rest/webhook/", "//webhooks/rest/webhook", "/webhooks//rest/webhook",
+                  "/webhooks/rest/%77ebhook", "/webhooks/rest/webhook?x=1", "/webhooks/rest/./webhook",
+                  "/WEBHOOKS/rest/webhook", "/webhooks/REST/webhook", "/webhooks/rest/webhook//"]
+
+
+def post_to(assistant, path: str, sender: str, text: str) -> requests.Response:
+    """Send the path as written, byte for byte (requests would tidy some spellings)."""
+    session = requests.Session()
+    prepared = requests.Request("POST", assistant.url + "/", json={"sender": sender, "message": text}).prepare()
+    prepared.url = assistant.url + path
+    return session.send(prepared, timeout=30)
+
+
+@pytest.fixture(scope="module")
+def strict_assistant(tmp_path_factory):
+    with running_assistant(tmp_path_factory.mktemp("path_spellings"), limits=STRICT) as assistant:
+        yield assistant
+
+
+@pytest.mark.parametrize("path", PATH_SPELLINGS)
+def test_every_spelling_of_the_message_path_is_checked_or_refused(strict_assistant, path):
+    """An id that is not random, a message over the limit and a flood: none get past, however
+    the path is spelt. Before, "/webhooks/rest/webhook/" skipped every check."""
+    weak = post_to(strict_assistant, path, "x", "what is hate crime")
+    assert weak.status_code in (400, 404, 405), (path, weak.status_code, weak.text[:200])
+    huge = post_to(strict_assistant, path, uuid.uuid4().hex, "x" * 15_000)
+    assert huge.status_code in (404, 405, 413), (path, huge.status_code)
+    sender = uuid.uuid4().hex
+    codes = [post_to(strict_assistant, path, sender, f"hello {n}").status_code for n in range(5)]
+    assert codes in ([404] * 5, [405] * 5, [200, 200, 200, 429, 429]), (path, codes)
+    assert len(stored_user_messages(strict_assistant, sender)) <= 3

@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-REST_PATH = "/webhooks/rest/webhook"
+# Rasa names each REST-shaped channel's message route "<app>.custom_webhook_<Channel>.receive"
+# (RestInput and its subclasses: ours, Rasa's own, the callback channel).
+REST_MESSAGE_ROUTE = re.compile(r"\.custom_webhook_\w+\.receive\Z")
 # Conversation ids are random (the widget uses 128 bits from crypto.getRandomValues), so one
 # person cannot guess another's. Short or missing ids are refused rather than shared.
 CONVERSATION_ID = re.compile(r"\A[A-Za-z0-9_-]{16,64}\Z")
@@ -205,6 +207,14 @@ def client_address(request: Request) -> str:
     return request.remote_addr or request.ip or "unknown"
 
 
+def accepts_rest_message(request: Request) -> bool:
+    """Whether the request reached a channel's message route, judged by the route Sanic resolved it
+    to, never by how its path is spelt: "/webhooks/rest/webhook/", doubled slashes or
+    percent-encoding all reach the same handler, so all of them are checked."""
+    route = getattr(request, "route", None)
+    return request.method == "POST" and route is not None and bool(REST_MESSAGE_ROUTE.search(route.name or ""))
+
+
 def install(app: Sanic, guard: Guard) -> None:
     """Cap request bodies and check every REST message before Rasa's REST channel sees it."""
     app.config.REQUEST_MAX_SIZE = guard.limits.max_body_bytes
@@ -217,7 +227,7 @@ def install(app: Sanic, guard: Guard) -> None:
     app.error_handler.add(PayloadTooLarge, too_large)
 
     async def check_rest_message(request: Request) -> Optional[HTTPResponse]:
-        if request.method != "POST" or request.path != REST_PATH:
+        if not accepts_rest_message(request):
             return None
         try:
             payload = json.loads(request.body)
