@@ -80,3 +80,14 @@ def test_the_privacy_report_shows_recall_by_kind_and_what_was_missed(tmp_path):
     assert not report.meets_targets
     assert "EMAIL" in out.getvalue() and "NOT MET" in out.getvalue()
     assert "missed   EMAIL" in out.getvalue() and "altered  'my name is sam'" in out.getvalue()
+
+
+def test_every_uk_number_is_redacted_however_many_a_message_holds():
+    """The phonenumbers library stops after a few numbers (bot/redact.py); the UK pattern does not."""
+    numbers = [f"07700 9001{n:02d}" for n in range(15)]
+    redacted = redact(" and ".join(numbers))
+    assert not any(n in redacted for n in numbers) and redacted.count("[PHONE]") == 15
+
+
+def test_an_email_inside_a_long_run_of_letters_is_still_found():
+    assert redact("x" * 500 + " write to sam.jones@example.com please") == "x" * 500 + " write to [EMAIL] please"
