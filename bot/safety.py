@@ -43,7 +43,7 @@ _SELF_HARM_PATTERNS = [
     r"\bsuicid\w*",
     r"\bself[\s-]*harm\w*",
     r"\b(?:hurt|harm|cut|cutt|burn|starv|punch)(?:ing|s)?\s+my\s*self\b" + _NOT_AN_ACCIDENT,
-    r"\b(?:don'?t|do\s+not|dont)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist|carry\s+on|go\s+on)\b",
+    r"\b(?:don'?t|do\s+not|dont)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist|go\s+on)\b",
     r"\b(?:want|wants|wanted|wanna|going)\s+(?:to\s+)?die\b|\bways\s+to\s+(?:die|end\s+(?:it|things))\b|\bend\s+things\b",
     r"\b(?:better\s+off|rather\s+be)\s+dead\b|\bi'?d\s+rather\s+die\b",
     r"\bwish\s+i\s+(?:was|were|'?d\s+been)\s+dead\b|\bwish\s+i\s+(?:could|would)\s+(?:die|not\s+wake\s+up)\b",
@@ -78,6 +78,8 @@ _SELF_HARM_PATTERNS = [
     r"\b(?:would|'d|will)\s+(?:manage|be\s+fine|be\s+better|cope|be\s+happier|have\s+an\s+easier\s+life)\b[^.!?]{0,30}"
     r"\b(?:without\s+me|if\s+i\s+(?:wasn'?t|was\s+not|weren'?t)\s+(?:around|here|alive))",
     r"\bif\s+i\s+(?:went|was\s+gone|died|am\s+not\s+alive|wasn'?t\s+alive)\b|\bnot\s+alive\s+any\s*more\b",
+    r"\b(?:easier|better)\s+for\s+(?:everyone|everybody|them|my\s+family)\s+if\s+i\s+(?:wasn'?t|was\s+not|weren'?t)\s+"
+    r"(?:around|here|alive)\b",
     r"\bno\s+want\s+(?:to\s+)?live\b|\b(?:finish|end|take)\s+my\s+(?:own\s+)?life\b|\bthink\w*\s+(?:about|of)\s+ending\b",
     r"\b(?:wouldn'?t|won'?t|didn'?t|don'?t|never)\s+wake\s+up\b|\btakes?\s+me\s+in\s+my\s+sleep\b",
     r"\b(?:rather|just|want\s+to|wish|hope|hoping)\s+(?:i\s+)?(?:just\s+)?(?:not|never|wouldn'?t|didn'?t)\s+wake\s+up\b",
@@ -165,15 +167,18 @@ _DANGER_PATTERNS = [
     r"\btonight\b[^.!?]{0,30}\b(?:coming|come)\s+back\b",
     r"\bbreak(?:ing)?\s+in\b",
     r"\b(?:in|inside)\s+(?:my|our|the)\s+(?:house|home|flat|garden)\b.*\b(?:now|right\s+now)\b",
-    r"\b" + _PERSON + r"\b(?!\s+else)[^.!?]{0,30}\b(?:in|inside)\s+(?:my|our|her|his|their|the)\s+(?:\w+'s\s+)?(?:garden|house|home|flat|hall|"
-    r"kitchen|yard|hallway|stairs)\b",
+    r"\b" + _PERSON + r"\b(?!\s+else)[^.!?]{0,30}\b(?:in|inside)\s+(?:my|our|her|his|their|the)\s+(?:\w+'s\s+)?(?:garden|hall|"
+    r"kitchen|yard|hallway|stairs|landing|bedroom|back\s+yard)\b",
+    r"\b(?:someone|somebody|they'?re|they\s+are|he'?s|he\s+is|she'?s|she\s+is|there'?s\s+someone)\s+(?:is\s+)?"
+    r"(?:in|inside)\s+(?:my|our|the)\s+(?:house|home|flat)\b",
     r"\b(?:getting|got|right)\s+(?:right\s+)?in\s+(?:my|her|his|their|our)\s+face\b",
     r"\b(?:they'?re|they\s+are|he'?s|she'?s|he\s+is|she\s+is)\s+coming\s+(?:back|round|over|for|to\s+get)\b",
     r"\bon\s+(?:their|his|her)\s+way\s+(?:here|round|over|back)\b|\bpinned\s+(?:me|him|her|us)\b",
     r"\b(?:grabbing|grabbed|pulling|pulled|ripping|ripped|tearing|tore)\s+(?:at\s+|off\s+)?(?:my|her|his|our)\s+(?:\w+'s\s+)?"
     r"(?:hijab|scarf|headscarf|turban|niqab|kippah|patka|hair|arm)\b",
-    r"\b(?:won'?t|wont|will\s+not)\s+(?:leave|go\s+away|let\s+(?:me|us)\s+(?:go|leave|out|past|through))\b",
-    r"\b(?:trapped|surrounded|surrounding\s+(?:me|us)|cornered|hiding\s+from)\b",
+    r"\b(?:won'?t|wont|will\s+not)\s+(?:leave|go\s+away|let\s+(?:me|us)\s+(?:go|leave|out|past|through))\b"
+    r"(?!\s+(?:the|my|his|her|their|our)\s+(?:house|home|flat|room|bed|bedroom))",
+    r"(?<!feel )(?<!feels )(?<!feeling )(?<!felt )\b(?:trapped|surrounded|surrounding\s+(?:me|us)|cornered|hiding\s+from)\b",
     r"\blocked\s+(?:my\s*self|our\s*selves|me|us)\s+in\b|\b(?:keep|keeps|are|is|'re|'s)\s+circling\b",
     r"\b(?:can'?t|cannot|cant)\s+get\s+(?:away|past|out)\b",
     r"\bwaiting\b[^.!?]{0,30}\bfor\s+(?:me|us)\b",
@@ -193,7 +198,8 @@ _DANGER_PATTERNS = [
     r"\bdo\s+(?:us|me|him|her|them)\s+(?:in|over|proper|properly)\b|\bslit\s+(?:my|your|her|his|their)\s+throat\b|\bsmash\s+(?:my|our|his|her|your)\s+(?:face|head|windows?|door|car)\b",
     r"\b(?:coming|come|be)\s+back\s+(?:tonight|later|tomorrow|with|to\s+(?:finish|get|sort|do))\b",
     r"\b(?:'ll|will)\s+be\s+back\b",
-    r"\b(?:we|i|they|he|she)\s+knows?\s+where\s+(?:you|i|we)\s+live\b"
+    r"\bwe\s+know\s+where\s+you\s+live\b|\b(?:saying|said|says|text\w*|wrote|message\w*)\s+(?:that\s+)?(?:they|he|she)\s+"
+    r"knows?\s+where\s+(?:i|we)\s+live\b"
     r"|\b(?:you'?re|your|ur|you\s+are|i'?m|we'?re)\s+(?:finished|dead|next)\b(?!\s+(?:with|for|to|tired))",
     r"\bkill\s+(?:me|us|him|her|them|my)\b(?!\s+(?:if|when)\b)",
     r"\bthreatening\s+" + _ME,
@@ -202,7 +208,8 @@ _DANGER_PATTERNS = [
     r"\b(?:not|n'?t)\s+safe\b",
     r"\bunsafe\b",
     r"(?<!if )\b(?:it'?s|its|this\s+is)\s+an\s+emergency\b",
-    r"\bhelp\s+(?:me\s+)?(?:please\s+)?(?:now|quick|quickly|asap|fast|urgently)\b",
+    r"(?<!they )(?<!would )(?<!will )(?<!to )(?<!can )(?<!could )\bhelp\s+(?:me\s+)?(?:please\s+)?"
+    r"(?:now|quick|quickly|asap|fast|urgently)\b",
     r"\bhelp+\s*!+|\bhelpp+\b|\bhelp\s+help\b",
     r"^\W*(?:emergency|urgent|sos)\W*$",
     r"\b(?:scared|afraid|fear|fearing|frightened|terrified)\s+for\s+(?:my|our|his|her|their)\s+li(?:fe|ves)\b",
@@ -237,6 +244,9 @@ _OVER = [
     r"|\bdoes\s+(?:it|that|this)\s+count\b",
     r"\b(?:they|he|she)\s+(?:ran|run)\s+off\b|\b(?:they'?ve|they\s+have|he'?s|he\s+has|she'?s|she\s+has)\s+(?:gone|left)\b",
     r"\b(?:was|got|were|been)\s+arrested\b|\bever\s+since\b|\bsince\s+(?:i|we|he|she|they|then)\b",
+    r"\bkept\b|\b(?:we|i)\s+(?:walked|got|ran)\s+away\b|"
+    # Afraid of what might happen if they report: a worry, not danger now.
+    r"\b(?:scared|afraid|worried|frightened|fear)\b[^.!?]{0,15}\b(?:they|he|she)\s*(?:'ll|will|might|would|could)\b|"
     r"\bhad\s+(?:been\s+)?\w+ed\b|\bgave\s+a\s+statement\b|\breported\s+(?:it|him|her|them)\b",
     r"\b(?:now\s+or\s+)?is\s+it\s+too\s+late(?:\s+now)?\b|\btoo\s+late\s+now\b",
     r"\b(?:been\s+)?(?:convicted|charged|sentenced|in\s+prison)(?:\s+now)?\b",
