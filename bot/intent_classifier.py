@@ -73,7 +73,7 @@ class LinearIntentClassifier(GraphComponent):
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
         self.vectoriser = features()
         matrix = self.vectoriser.fit_transform([e.get(TEXT) for e in examples])
-        self.svm = LinearSVC(C=self.config["C"], class_weight="balanced")
+        self.svm = LinearSVC(C=self.config["C"], class_weight="balanced", random_state=0)
         self.svm.fit(matrix, [e.get(INTENT) for e in examples])
         with self._model_storage.write_to(self._resource) as folder:
             sio.dump({"vectoriser": self.vectoriser, "svm": self.svm}, folder / MODEL_FILE)
