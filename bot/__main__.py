@@ -86,7 +86,9 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    return stats.run(settings.load().tracker_url, Path(args.csv) if args.csv else None, sys.stdout)
+    config = settings.load()
+    kept_for = config.unclear_messages_retention_days if config.keep_unclear_messages else None
+    return stats.run(config.tracker_url, Path(args.csv) if args.csv else None, sys.stdout, kept_for)
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
@@ -96,13 +98,18 @@ def cmd_purge(args: argparse.Namespace) -> int:
         print("Another server is deleting old conversations right now; nothing more to do.")
     else:
         print(f"Deleted {removed} conversation(s) with nothing newer than {config.retention_days} days.")
+    blanked = retention.forget_unclear_text(config.tracker_url, config.unclear_messages_retention_days, time.time())
+    print(f"Blanked the kept text of {blanked} message(s) not understood, older than "
+          f"{config.unclear_messages_retention_days} days.")
     return 0
 
 
 def cmd_privacy_report(args: argparse.Namespace) -> int:
-    report = privacy_report.measure()
-    privacy_report.print_report(report, sys.stdout)
-    return 0 if report.meets_targets else 1
+    reports = privacy_report.measure_both()
+    for title, report in reports:
+        print(f"\nMessages {title}")
+        privacy_report.print_report(report, sys.stdout)
+    return 0 if all(report.meets_targets for _, report in reports) else 1
 
 
 def cmd_safety_report(args: argparse.Namespace) -> int:

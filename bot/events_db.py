@@ -27,8 +27,16 @@ def exists(store: Store) -> bool:
 
 @lru_cache(maxsize=8)
 def engine(url: str) -> Engine:
-    """One engine (and connection pool) per database for the life of the process."""
-    return sa.create_engine(url, pool_pre_ping=True)
+    """One engine (and connection pool) per database for the life of the process. On SQLite every
+    connection overwrites deleted content with zeros, so purged conversations leave no trace."""
+    created = sa.create_engine(url, pool_pre_ping=True)
+    if created.dialect.name == "sqlite":
+        sa.event.listen(created, "connect", _secure_delete)
+    return created
+
+
+def _secure_delete(connection, _record) -> None:  # type: ignore[no-untyped-def]
+    connection.execute("PRAGMA secure_delete = ON")
 
 
 def user_messages(store: Store, sender: str) -> List[str]:
@@ -37,3 +45,12 @@ def user_messages(store: Store, sender: str) -> List[str]:
         rows = db.execute(sa.text("SELECT data FROM events WHERE sender_id = :sender AND type_name = 'user' "
                                   "ORDER BY id"), {"sender": sender}).fetchall()
     return [json.loads(data)["text"] for (data,) in rows]
+
+
+def user_intents(store: Store, sender: str) -> List[str]:
+    """What a conversation's user messages were understood as, in the order they were saved (the
+    store keeps no text a person typed; notes answers keep no intent either, so they read None)."""
+    with engine(url_of(store)).connect() as db:
+        rows = db.execute(sa.text("SELECT intent_name FROM events WHERE sender_id = :sender AND type_name = 'user' "
+                                  "ORDER BY id"), {"sender": sender}).fetchall()
+    return [intent for (intent,) in rows]

@@ -1,7 +1,8 @@
 """Many conversations at once against one server, then a look in the tracker store.
 
-Passes when every request got a reply and every user message is stored once, in order, in its
-own conversation (nothing lost, nothing duplicated, nothing in another person's conversation).
+Passes when every request got a reply and every user message is stored once in its own
+conversation, with no text (nothing lost, nothing duplicated, nothing in another person's
+conversation, nothing a person typed kept).
 `make test` runs a small one; `make bench` runs 200 conversations of 20 turns.
 """
 import asyncio
@@ -16,7 +17,6 @@ import aiohttp
 
 from bot import cases, events_db
 from bot.content_rules import TRY_AGAIN_RESPONSE
-from bot.redact import redact
 from bot.web.limits import load_replies
 
 
@@ -26,7 +26,7 @@ class LoadResult:
     turns: int
     seconds: float = 0.0
     errors: List[str] = field(default_factory=list)
-    not_stored_in_order: List[str] = field(default_factory=list)
+    not_stored_once: List[str] = field(default_factory=list)
     answered: int = 0  # requests answered properly (not with an error or "please send it again")
     slowest: float = 0.0  # the longest wait for one reply, in seconds
 
@@ -36,12 +36,12 @@ class LoadResult:
 
     @property
     def passed(self) -> bool:
-        return not self.errors and not self.not_stored_in_order
+        return not self.errors and not self.not_stored_once
 
     def summary(self) -> str:
         return (f"{self.conversations} conversations x {self.turns} turns: {self.messages} messages in "
                 f"{self.seconds:.0f} s ({self.messages / self.seconds:.1f}/s), {len(self.errors)} errors, "
-                f"{len(self.not_stored_in_order)} conversations not stored exactly as sent, "
+                f"{len(self.not_stored_once)} conversations not stored once each, without text, "
                 f"slowest reply {self.slowest:.1f} s")
 
 
@@ -52,8 +52,8 @@ def try_again_text() -> str:
 
 
 def plan(conversations: int, turns: int) -> Dict[str, List[str]]:
-    """Realistic messages with nothing to redact, so what is stored must equal what was sent."""
-    texts = [message for message, _ in cases.load_cases() if redact(message) == message]
+    """Realistic messages (their text is not stored: only that each arrived once)."""
+    texts = [message for message, _ in cases.load_cases()]
     return {uuid.uuid4().hex: [texts[(i + t) % len(texts)] for t in range(turns)]
             for i in range(conversations)}
 
@@ -101,7 +101,7 @@ def run(url: str, store: events_db.Store, conversations: int, turns: int,
     result.seconds = time.perf_counter() - started
     if helper:
         helper.join()
-    result.not_stored_in_order = [
-        sender for sender, texts in sent.items() if events_db.user_messages(store, sender) != texts
+    result.not_stored_once = [
+        sender for sender, texts in sent.items() if events_db.user_messages(store, sender) != [""] * len(texts)
     ]
     return result

@@ -179,7 +179,8 @@ def wait_for_stop_signal(assistant: Union[Assistant, "ScaledAssistant"], purge: 
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    daily_purge = retention.DailyPurge(assistant.settings.tracker_url, assistant.settings.retention_days)
+    daily_purge = retention.DailyPurge(assistant.settings.tracker_url, assistant.settings.retention_days,
+                                       assistant.settings.unclear_messages_retention_days)
     try:
         while not stopping["requested"]:
             if purge:

@@ -21,6 +21,8 @@ DEFAULTS = {
     "LOG_LEVEL": "WARNING",
     "ALLOWED_ORIGINS": "",
     "RETENTION_DAYS": "30",
+    "KEEP_UNCLEAR_MESSAGES": "false",
+    "UNCLEAR_MESSAGES_RETENTION_DAYS": "30",
     "MAX_MESSAGE_CHARS": "1000",
     "MAX_BODY_BYTES": "16384",
     "MESSAGES_PER_MINUTE": "20",
@@ -140,6 +142,11 @@ class Settings:
     allowed_origins: Tuple[str, ...] = ()
     # Conversations with nothing newer than this many days are deleted (bot/retention.py).
     retention_days: int = 30
+    # No text a person typed is stored (bot/store.py), unless this is on: then the text of messages
+    # the assistant did not understand is kept, redacted, for staff to improve the examples, and
+    # blanked after unclear_messages_retention_days.
+    keep_unclear_messages: bool = False
+    unclear_messages_retention_days: int = 30
     limits: Limits = Limits()
     # The Rasa server answers without the action server after this long (bot/action_timeout.py).
     action_timeout_seconds: float = 5.0
@@ -185,6 +192,8 @@ class Settings:
             ALLOWED_ORIGINS=" ".join(self.allowed_origins),
             ACTION_TIMEOUT_SECONDS=str(self.action_timeout_seconds),
             RETENTION_DAYS=str(self.retention_days),
+            KEEP_UNCLEAR_MESSAGES="true" if self.keep_unclear_messages else "false",
+            UNCLEAR_MESSAGES_RETENTION_DAYS=str(self.unclear_messages_retention_days),
             TRACKER_URL=self.tracker_url,
             PROXIES_COUNT=str(self.proxies_count),
             **self.limits.env(),
@@ -229,6 +238,8 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         log_level=get("LOG_LEVEL").upper(),
         allowed_origins=parse_origins(get("ALLOWED_ORIGINS")),
         retention_days=int(get("RETENTION_DAYS")),
+        keep_unclear_messages=get("KEEP_UNCLEAR_MESSAGES").strip().lower() in ("1", "true", "yes"),
+        unclear_messages_retention_days=whole_number(get, "UNCLEAR_MESSAGES_RETENTION_DAYS"),
         limits=Limits.from_env(get),
         action_timeout_seconds=float(get("ACTION_TIMEOUT_SECONDS")),
         enable_api=enable_api,

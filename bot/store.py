@@ -1,22 +1,26 @@
-"""Rasa's SQL tracker store, with personal details redacted and incident notes kept out.
+"""Rasa's SQL tracker store, keeping no text a person typed, and nothing of the incident notes.
 
-Rasa keeps what people type exactly as typed. This store writes a redacted copy of each user
-message ("my number is [PHONE]") and leaves the conversation in memory untouched, so the
-understanding and the reply still use the original words; only what is stored is redacted.
+Rasa keeps what people type exactly as typed. Rasa does not need past messages' text to choose
+what to do next (their intents, the slots and the form are enough), and no redaction can be
+complete, so this store writes each user message as its intent and confidence only, with an
+empty text. The understanding and the reply still use the original words, in memory, for the
+message being answered. A setting (KEEP_UNCLEAR_MESSAGES) may keep the text of messages the
+assistant did not understand, redacted, for staff to improve the examples; the daily purge blanks
+that text after UNCLEAR_MESSAGES_RETENTION_DAYS (bot/retention.py).
 
-Incident notes (bot/notes.py) are stricter: nothing of them is written at all. While the notes
-form runs, each message is stored as "[NOTES ANSWER]", the notes slots are stored empty, and any
-answer quoted in a reply (the summary) is blanked the same way. Because Rasa reloads a
-conversation from the store for every message, the answers are held in this process's memory
-between messages (in Redis when several servers share the work), and forgotten as soon as the
-form ends or is stopped, or after an hour.
+Incident notes (bot/notes.py) are stricter still: nothing of them is written at all. While the
+notes form runs, each message is stored as "[NOTES ANSWER]" with no intent, the notes slots are
+stored empty, answers quoted in a reply are blanked and the summary is stored as "[NOTES
+SUMMARY]". Because Rasa reloads a conversation from the store for every message, the answers are
+held in this process's memory between messages (in Redis when several servers share the work),
+and forgotten as soon as the form ends or is stopped, or after an hour.
 
 Rasa's own SQL store also replays every event of the session for every message, so each turn of
 a long conversation is slower than the last. This one loads the last RECENT_EVENTS events and,
 from before them, only the state still in force (slot values, the form), and saves by counting
 the events it loaded, not by counting rows again.
 
-Enabled in endpoints.yml with ``tracker_store: type: bot.store.RedactingSQLTrackerStore``.
+Enabled in endpoints.yml with ``tracker_store: type: bot.store.MinimisingSQLTrackerStore``.
 """
 import copy
 import json
@@ -39,6 +43,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 NOTES_ANSWER = "[NOTES ANSWER]"
+NOTES_SUMMARY = "[NOTES SUMMARY]"
+NOT_UNDERSTOOD = "nlu_fallback"
 NOTES_MEMORY_SECONDS = 3600
 # Events of a session loaded for each message (about 15 turns). The dialogue comes from rules
 # alone (data/rules.yml), none longer than one user turn and five steps, so more would only cost
@@ -75,26 +81,39 @@ def still_in_force(events: Sequence[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
     return [events[index] for index in sorted([*slots.values(), *loop, *pause])]
 
 
-def redacted(event: Event) -> Event:
-    """A copy of a user message event with its text redacted; other events as they are."""
-    if not isinstance(event, UserUttered) or not event.text:
+def minimised(event: Event, keep_unclear_text: bool = False) -> Event:
+    """A user message as it may be stored: its intent and confidence, the website it came from,
+    and no text, unless it was not understood and ``keep_unclear_text`` is on (then redacted)."""
+    if not isinstance(event, UserUttered):
         return event
-    clean = copy.deepcopy(event)
-    clean.text = redact(event.text)
-    clean.parse_data["text"] = clean.text
+    text = event.text or ""
+    if text != NOTES_ANSWER:
+        unclear = event.intent_name == NOT_UNDERSTOOD and keep_unclear_text
+        text = redact(text) if unclear else ""
+    intent = {k: event.intent[k] for k in ("name", "confidence") if k in (event.intent or {})}
+    site = (event.metadata or {}).get("site")
+    clean = copy.copy(event)
+    clean.text, clean.intent, clean.entities = text, intent, []
+    clean.parse_data = {"text": text, "intent": intent, "entities": []}
+    clean.metadata = {"site": site} if isinstance(site, str) else {}
     return clean
 
 
 def without_notes(event: Event, during_notes: bool, answers: Sequence[str]) -> Event:
     """The event with nothing of the notes in it: answers, notes slot values, quoted answers."""
     if isinstance(event, UserUttered) and during_notes:
-        clean = copy.deepcopy(event)
-        clean.text = NOTES_ANSWER
-        clean.parse_data = {"text": NOTES_ANSWER, "intent": event.intent, "entities": []}
-        clean.entities = []
+        # Not even the intent: what the model made of an answer would say what the answer was.
+        clean = copy.copy(event)
+        clean.text, clean.intent, clean.entities = NOTES_ANSWER, {}, []
+        clean.parse_data = {"text": NOTES_ANSWER, "intent": {}, "entities": []}
         return clean
     if isinstance(event, SlotSet) and event.key in notes.SLOTS and event.value is not None:
         return SlotSet(event.key, None, event.timestamp)
+    if isinstance(event, BotUttered) and ((event.data or {}).get("custom") or {}).get("notes") == "summary":
+        # The summary also holds what the answers were read as ("Tuesday 24 November, about 6").
+        clean = copy.deepcopy(event)
+        clean.text = NOTES_SUMMARY
+        return clean
     if isinstance(event, BotUttered) and event.text and any(a in event.text for a in answers):
         clean = copy.deepcopy(event)
         for answer in sorted(answers, key=len, reverse=True):
@@ -112,13 +131,14 @@ def notes_form_active_at(events: Sequence[Event], index: int) -> bool:
     return active == notes.FORM
 
 
-def storable(events: Sequence[Event], first_new: int, answers: Sequence[str]) -> Iterator[Event]:
+def storable(events: Sequence[Event], first_new: int, answers: Sequence[str],
+             keep_unclear_text: bool = False) -> Iterator[Event]:
     """The new events (from first_new on) as they may be written."""
     during_notes = notes_form_active_at(events, first_new)
     for event in events[first_new:]:
         if isinstance(event, ActiveLoop):
             during_notes = event.name == notes.FORM
-        yield redacted(without_notes(event, during_notes, answers))
+        yield minimised(without_notes(event, during_notes, answers), keep_unclear_text)
 
 
 class HeldInProcess:
@@ -199,12 +219,13 @@ class NotesMemory:
         return self.held.get(sender_id) is not None
 
 
-class RedactingSQLTrackerStore(SQLTrackerStore):
+class MinimisingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        redis_settings = settings.load().redis
-        self.notes_memory = NotesMemory(HeldInRedis(shared_redis.connect(redis_settings))
-                                        if redis_settings.enabled else None)
+        config = settings.load()
+        self.keep_unclear_text = config.keep_unclear_messages
+        self.notes_memory = NotesMemory(HeldInRedis(shared_redis.connect(config.redis))
+                                        if config.redis.enabled else None)
         # Per tracker object: how many of its events are stored already (or were restored from
         # the notes memory and must never be stored), so a save writes only what is new.
         self._stored: Dict[int, int] = {}
@@ -255,4 +276,4 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             first_new = len(events) - len(list(super()._additional_events(session, tracker)))
         answers = notes.answers({slot: tracker.get_slot(slot) for slot in notes.SLOTS})
         self.notes_memory.keep(tracker)
-        return storable(events, first_new, answers)
+        return storable(events, first_new, answers, self.keep_unclear_text)

@@ -35,7 +35,7 @@ def test_floods_get_a_kind_slow_down_reply_with_999_and_are_not_stored(tmp_path)
         slow_down = joined(answers[-1].json())
         assert "wait a minute" in slow_down and f"call {EMERGENCY}" in slow_down
         assert answers[-1].headers["Retry-After"] == "60"
-        assert stored_user_messages(assistant, sender) == [f"what is hate crime {n}" for n in range(3)]
+        assert stored_user_messages(assistant, sender) == [""] * 3  # three stored, none of their text
 
         # One address opening conversation after conversation (this one already opened one).
         opened = [post(assistant, uuid.uuid4().hex, "hello").status_code for _ in range(6)]

@@ -77,7 +77,8 @@ def test_no_answer_reaches_the_store_only_placeholders():
                                                      "notes_when": "yesterday about 6"})))
     text = " ".join(str(e.as_dict()) for e in stored)
     assert "paki" not in text and "yesterday" not in text
-    assert stored[0].text == "help me write it down"  # said before the notes began: kept (redacted)
+    assert (stored[0].text, stored[0].intent_name) == ("", "start_notes")  # understood; its text not kept
+    assert [e.intent_name for e in stored if isinstance(e, UserUttered)][1:] == [None, None]  # nor answers' intents
     assert [e.text for e in stored if isinstance(e, UserUttered)][1:] == [NOTES_ANSWER, NOTES_ANSWER]
     assert all(e.value is None for e in stored if isinstance(e, SlotSet) and e.key in notes.SLOTS)
     assert any(isinstance(e, BotUttered) and e.text == f"What happened: {NOTES_ANSWER}" for e in stored)

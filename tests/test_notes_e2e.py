@@ -60,7 +60,8 @@ def test_a_resident_goes_from_what_happened_to_a_dated_summary_with_nothing_kept
     typed = [answer for answer in ANSWERS if answer not in ("Race or where I am from", "No")]  # buttons
     assert not [answer for answer in typed if answer in kept]
     said = events_db.user_messages(assistant.settings.tracker_db, sender)
-    assert said[2:] == ["[NOTES ANSWER]"] * len(ANSWERS)  # after the story and "help me write it down"
+    assert said == ["", ""] + ["[NOTES ANSWER]"] * len(ANSWERS)  # the story, "help me write it down"
+    assert events_db.user_intents(assistant.settings.tracker_db, sender)[2:] == [None] * len(ANSWERS)
     # The notes are over: a new message is an ordinary one, and the answers are gone.
     assert "Skipped" not in joined(say(assistant, "what is a hate incident", sender))
 

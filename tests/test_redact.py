@@ -36,21 +36,6 @@ def test_ordinary_messages_are_left_alone(text):
     assert redact(text) == text
 
 
-def test_the_store_gets_a_redacted_copy_and_the_conversation_keeps_the_original():
-    from rasa.shared.core.events import ActionExecuted, UserUttered
-
-    from bot.store import redacted
-
-    original = UserUttered("email me at sam@example.org", {"name": "greet", "confidence": 0.9})
-    stored = redacted(original)
-    assert stored.text == "email me at [EMAIL]"
-    assert stored.as_dict()["parse_data"]["text"] == "email me at [EMAIL]"
-    assert stored.intent_name == "greet"
-    assert original.text == "email me at sam@example.org"  # understanding and reply use this
-    action = ActionExecuted("utter_greet")
-    assert redacted(action) is action
-
-
 def test_redaction_meets_its_targets_on_the_labelled_messages():
     """At least 98% of details caught, under 2% of clean messages altered (issue #6)."""
     report = privacy_report.measure()
@@ -60,6 +45,36 @@ def test_redaction_meets_its_targets_on_the_labelled_messages():
     assert set(report.total) == {
         "EMAIL", "PHONE", "POSTCODE", "ADDRESS", "VEHICLE_REG", "NI_NUMBER", "DATE_OF_BIRTH", "CARD", "NAME",
     }
+
+
+def test_redaction_holds_its_floor_on_messages_written_apart_from_it():
+    """Names without "my name is", emails spelt out, NHS numbers, handles, flats: 60.6% at first."""
+    report = privacy_report.measure(privacy_report.INDEPENDENT_FILE, privacy_report.INDEPENDENT_RECALL_FLOOR)
+    assert sum(report.total.values()) >= 140 and report.clean_messages >= 90
+    assert report.meets_targets, (report.recall, report.missed, report.altered)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("call me tomorrow, i cant talk now", "call me tomorrow"),
+    ("the neighbours call me terrorist every day", "terrorist"),
+    ("they call me p*ki and spit at me", "p*ki"),
+    ("I'm Romanian and they call me a thief", "Romanian"),
+    ("I'm Muslim and I'm scared", "Muslim"),
+])
+def test_insults_and_identities_are_not_taken_for_names(text, kept):
+    """The slur is the evidence; "I'm Polish" says who was targeted, not who is talking."""
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("I'm Sarah Khan and they follow me", "Sarah Khan"), ("this is gary wilson, he shouted", "gary wilson"),
+    ("my neighbour Darren Smith spat at me", "Darren Smith"), ("jane dot doe at example dot com", "jane dot doe"),
+    ("priya.patel(at)example.org", "priya.patel"), ("nhs number 943 476 5919", "943 476 5919"),
+    ("his insta is gazza.smith_1", "gazza.smith_1"), ("@cov_lad99 posted it", "@cov_lad99"),
+    ("flat 3 Meridian House, top floor", "Meridian House"), ("call me on 07700  900123", "900123"),
+])
+def test_details_written_in_the_ways_people_write_them_are_removed(text, detail):
+    assert detail not in redact(text)
 
 
 def test_the_privacy_report_shows_recall_by_kind_and_what_was_missed(tmp_path):

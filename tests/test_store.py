@@ -1,6 +1,8 @@
 """The tracker store loads a conversation's recent events, keeps what is still in force, and
 writes every event exactly once, however long the conversation gets."""
 import asyncio
+import json
+import sqlite3
 import uuid
 from pathlib import Path
 from typing import List
@@ -11,11 +13,11 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import events_db, notes
 from bot.paths import DOMAIN_FILE
-from bot.store import NOTES_ANSWER, RECENT_EVENTS, RedactingSQLTrackerStore, still_in_force
+from bot.store import NOTES_ANSWER, NOTES_SUMMARY, RECENT_EVENTS, MinimisingSQLTrackerStore, minimised, still_in_force
 
 
-def store_at(path: Path) -> RedactingSQLTrackerStore:
-    return RedactingSQLTrackerStore(Domain.load(DOMAIN_FILE), dialect="sqlite", db=str(path))
+def store_at(path: Path) -> MinimisingSQLTrackerStore:
+    return MinimisingSQLTrackerStore(Domain.load(DOMAIN_FILE), dialect="sqlite", db=str(path))
 
 
 def turn(number: int) -> List[Event]:
@@ -23,7 +25,7 @@ def turn(number: int) -> List[Event]:
             ActionExecuted("utter_greet"), BotUttered(f"reply {number}"), ActionExecuted("action_listen")]
 
 
-async def one_message(store: RedactingSQLTrackerStore, sender: str, events: List[Event]) -> DialogueStateTracker:
+async def one_message(store: MinimisingSQLTrackerStore, sender: str, events: List[Event]) -> DialogueStateTracker:
     """What Rasa does for each message: load, add the message's events, save."""
     tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
     for event in events:
@@ -32,7 +34,7 @@ async def one_message(store: RedactingSQLTrackerStore, sender: str, events: List
     return tracker
 
 
-def check_a_long_conversation(store: RedactingSQLTrackerStore, where: events_db.Store) -> None:
+def check_a_long_conversation(store: MinimisingSQLTrackerStore, where: events_db.Store) -> None:
     """A slot set and the notes form begun at the start are still in force 60 messages later,
     though only the recent events are loaded: so no answer of the form is ever stored."""
     sender = uuid.uuid4().hex
@@ -49,9 +51,9 @@ def check_a_long_conversation(store: RedactingSQLTrackerStore, where: events_db.
     assert tracker.get_slot("week_start") == "10 October"
     assert tracker.active_loop_name == notes.FORM
     assert tracker.latest_message.text == NOTES_ANSWER
-    assert events_db.user_messages(where, sender) == ["message 0"] + [NOTES_ANSWER] * 59
+    assert events_db.user_messages(where, sender) == [""] + [NOTES_ANSWER] * 59
     full = asyncio.run(store.retrieve_full_tracker(sender))
-    assert [e.text for e in full.events if isinstance(e, UserUttered)] == ["message 0"] + [NOTES_ANSWER] * 59
+    assert [e.text for e in full.events if isinstance(e, UserUttered)] == [""] + [NOTES_ANSWER] * 59
 
 
 def test_a_long_conversation_loads_recent_events_and_keeps_slots_and_the_form(tmp_path):
@@ -71,7 +73,7 @@ def test_a_tracker_saved_twice_writes_each_event_once(tmp_path):
         await store.save(tracker)
 
     asyncio.run(save_twice())
-    assert events_db.user_messages(path, "twice") == ["message 0", "message 1"]
+    assert events_db.user_messages(path, "twice") == ["", ""]
 
 
 def test_only_the_last_value_of_each_slot_and_the_last_form_stay_in_force():
@@ -84,3 +86,39 @@ def test_only_the_last_value_of_each_slot_and_the_last_form_stay_in_force():
         {"event": "active_loop", "name": None},
     ]
     assert still_in_force(earlier) == [earlier[4], earlier[5]]
+
+
+def test_no_text_a_person_typed_is_stored_only_what_it_was_understood_as():
+    typed = UserUttered("i'm Sarah Khan, my neighbour Darren shouts at me", {"name": "neighbour_harassment", "confidence": 0.8},
+                        parse_data={"intent_ranking": [{"name": "neighbour_harassment", "confidence": 0.8}],
+                                    "language": "en"},
+                        metadata={"site": "https://partner.example.org", "anything": "else"})
+    stored = minimised(typed).as_dict()
+    assert stored["text"] == "" and stored["parse_data"] == {
+        "text": "", "intent": {"name": "neighbour_harassment", "confidence": 0.8}, "entities": []}
+    assert stored["metadata"] == {"site": "https://partner.example.org"}
+    assert "Sarah" not in json.dumps(stored) and typed.text.startswith("i'm Sarah")  # the reply still has it
+
+
+def test_a_message_not_understood_is_kept_redacted_only_when_the_setting_asks():
+    unclear = UserUttered("qzx plm call 07700 900123", {"name": "nlu_fallback", "confidence": 0.2})
+    assert minimised(unclear).text == ""
+    assert minimised(unclear, keep_unclear_text=True).text == "qzx plm call [PHONE]"
+    understood = UserUttered("how do i report, call 07700 900123", {"name": "ask_how_to_report", "confidence": 0.9})
+    assert minimised(understood, keep_unclear_text=True).text == ""
+
+
+def test_notes_answers_keep_no_intent_and_the_summary_is_not_stored(tmp_path):
+    path = tmp_path / "conversations.db"
+    store = store_at(path)
+    sender = uuid.uuid4().hex
+    answer = UserUttered("he called me a p*ki outside the co-op", {"name": "support_race_religion", "confidence": 0.7})
+    summary = BotUttered("Your notes ...\nWhen: yesterday (Tuesday 24 November 2026)", {"custom": {"notes": "summary"}})
+    asyncio.run(one_message(store, sender, [ActiveLoop(notes.FORM), answer, ActionExecuted("utter_ask_notes_when"),
+                                            ActiveLoop(None), summary]))
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT type_name, intent_name, data FROM events WHERE sender_id = ?", (sender,)).fetchall()
+    user = [json.loads(d) for kind, _, d in rows if kind == "user"]
+    assert [u["text"] for u in user] == [NOTES_ANSWER] and user[0]["parse_data"]["intent"] == {}
+    assert [i for kind, i, _ in rows if kind == "user"] == [None]
+    assert [json.loads(d)["text"] for kind, _, d in rows if kind == "bot"] == [NOTES_SUMMARY]

@@ -28,7 +28,7 @@ from sanic.request import Request
 from redis.exceptions import RedisError
 from sanic.response import HTTPResponse, json as json_response
 
-from bot import directory, settings, shared_redis
+from bot import directory, log_redaction, settings, shared_redis
 from bot.content_rules import SERVER_SENT_RESPONSES, SLOW_DOWN_RESPONSE as SLOW_DOWN, TOO_LONG_RESPONSE as TOO_LONG
 from bot.paths import DOMAIN_FILE
 from bot.settings import Limits
@@ -41,9 +41,14 @@ logger = logging.getLogger(__name__)
 # Rasa names each REST-shaped channel's message route "<app>.custom_webhook_<Channel>.receive"
 # (RestInput and its subclasses: ours, Rasa's own, the callback channel).
 REST_MESSAGE_ROUTE = re.compile(r"\.custom_webhook_\w+\.receive\Z")
-# Conversation ids are random (the widget uses 128 bits from crypto.getRandomValues), so one
-# person cannot guess another's. Short or missing ids are refused rather than shared.
-CONVERSATION_ID = re.compile(r"\A[A-Za-z0-9_-]{16,64}\Z")
+# A conversation id is the only key to a conversation: whoever sends a message with it gets the
+# next reply. So it must carry about 120 bits of randomness or more: a version-4 UUID (what Rasa's
+# usual web clients send) or 32 to 64 hexadecimal characters (the widget's 128 bits from
+# crypto.getRandomValues). Ids that are plainly not random are refused.
+HEX_ID = re.compile(r"\A[0-9A-Fa-f]{32,64}\Z")
+UUID_ID = re.compile(r"\A[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-4[0-9A-Fa-f]{3}-[89ABab][0-9A-Fa-f]{3}-[0-9A-Fa-f]{12}\Z")
+MIN_DISTINCT_DIGITS = 8  # 32 random hex digits have fewer than this about once in 10^9 ids
+LONGEST_RUN = 6
 WINDOW_SECONDS = 60.0
 KNOWN_CONVERSATION_SECONDS = 3600.0
 
@@ -61,12 +66,25 @@ def load_replies() -> Dict[str, str]:
     return {name: interpolate_text(responses[name][0]["text"], values) for name in SERVER_SENT_RESPONSES}
 
 
+def is_random_id(value: Any) -> bool:
+    """A UUID version 4, or 32 to 64 hex digits, that does not look made up: enough different
+    digits, no long run of one, and not a shorter string repeated ("0123456789abcdef" twice)."""
+    if not isinstance(value, str) or not (HEX_ID.match(value) or UUID_ID.match(value)):
+        return False
+    digits = value.replace("-", "").lower()
+    if len(set(digits)) < MIN_DISTINCT_DIGITS or re.search(r"(.)\1{%d}" % LONGEST_RUN, digits):
+        return False
+    return not any(digits == digits[:size] * (len(digits) // size) for size in range(1, len(digits) // 2 + 1)
+                   if len(digits) % size == 0)
+
+
 def payload_problem(payload: Any, id_field: str) -> Optional[str]:
     """What is wrong with a message's JSON, in words a developer can act on (None when fine)."""
     if not isinstance(payload, dict):
         return f'Send a JSON object: {{"{id_field}": "<random id>", "message": "<text>"}}.'
-    if not isinstance(payload.get(id_field), str) or not CONVERSATION_ID.match(payload[id_field]):
-        return f"'{id_field}' must be a random id of 16 to 64 letters, digits, '-' or '_'."
+    if not is_random_id(payload.get(id_field)):
+        return (f"'{id_field}' must be a random id: a version-4 UUID, or 32 to 64 hexadecimal characters "
+                "from a cryptographic random generator (for example crypto.getRandomValues).")
     message = payload.get("message")
     if not isinstance(message, str):
         return "'message' must be text."
@@ -167,7 +185,9 @@ class Guard:
 
         If the shared counts cannot be reached (Redis down), the message goes on uncounted: the
         limits protect the service, and refusing everyone would be worse than counting no one.
+        The message is noted for a minute, so no log line can hold it (bot/log_redaction.py).
         """
+        log_redaction.TYPED.note(message)
         try:
             allowed = self._count(hashlib.sha256(address.encode()).hexdigest()[:32], conversation)
         except RedisError as error:
