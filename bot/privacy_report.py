@@ -1,13 +1,16 @@
 """How well redaction works: recall per kind of detail and the false-positive rate.
 
-Measured on tests/redaction_cases.yml, a labelled set of residents' messages with and without
-personal details. `make privacy-report` prints the table; a test holds the targets (recall at
-least 98%, fewer than 2% of clean messages altered).
+Measured on two labelled sets of residents' messages with and without personal details:
+tests/redaction_cases.yml, written beside the redactor, and tests/redaction_independent.yml,
+written apart from it (names without "my name is", emails spelt out, odd spacing, NHS numbers,
+handles, flats and house names). `make privacy-report` prints both; a test holds the targets.
+Redaction matters less than it did: the tracker store keeps no typed text at all (bot/store.py);
+it still cleans what KEEP_UNCLEAR_MESSAGES keeps and every log line.
 """
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, TextIO
+from typing import Dict, List, TextIO, Tuple
 
 from ruamel.yaml import YAML
 
@@ -15,8 +18,12 @@ from bot.paths import ROOT
 from bot.redact import redact
 
 CASES_FILE = ROOT / "tests" / "redaction_cases.yml"
+INDEPENDENT_FILE = ROOT / "tests" / "redaction_independent.yml"
 RECALL_TARGET = 0.98
 FALSE_POSITIVE_LIMIT = 0.02
+# The set written apart from the redactor: 60.6% when it was written (27 November 2026), 93.0%
+# after this round; held here so it cannot slip back.
+INDEPENDENT_RECALL_FLOOR = 0.92
 
 
 @dataclass
@@ -35,9 +42,11 @@ class Report:
     def false_positive_rate(self) -> float:
         return len(self.altered) / max(1, self.clean_messages)
 
+    recall_target: float = RECALL_TARGET
+
     @property
     def meets_targets(self) -> bool:
-        return self.recall >= RECALL_TARGET and self.false_positive_rate < FALSE_POSITIVE_LIMIT
+        return self.recall >= self.recall_target and self.false_positive_rate < FALSE_POSITIVE_LIMIT
 
 
 def is_caught(redacted: str, kind: str, detail: str) -> bool:
@@ -45,9 +54,9 @@ def is_caught(redacted: str, kind: str, detail: str) -> bool:
     return detail not in redacted and f"[{kind}]" in redacted
 
 
-def measure(cases_file: Path = CASES_FILE) -> Report:
+def measure(cases_file: Path = CASES_FILE, recall_target: float = RECALL_TARGET) -> Report:
     cases = YAML(typ="safe").load(cases_file.read_text(encoding="utf-8"))
-    report = Report()
+    report = Report(recall_target=recall_target)
     for case in cases["with_details"]:
         redacted = redact(case["text"])
         details: Dict[str, List[str]] = case["details"]
@@ -73,9 +82,15 @@ def print_report(report: Report, out: TextIO) -> None:
     out.write(f"{'All':<15}{sum(report.caught.values()):>8}{sum(report.total.values()):>6}{report.recall:>9.1%}\n")
     out.write(f"\nClean messages altered: {len(report.altered)} of {report.clean_messages} "
               f"({report.false_positive_rate:.1%})\n")
-    out.write(f"Targets: recall at least {RECALL_TARGET:.0%}, under {FALSE_POSITIVE_LIMIT:.0%} altered: "
+    out.write(f"Targets: recall at least {report.recall_target:.0%}, under {FALSE_POSITIVE_LIMIT:.0%} altered: "
               f"{'met' if report.meets_targets else 'NOT MET'}\n")
     for line in report.missed:
         out.write(f"  missed   {line}\n")
     for line in report.altered:
         out.write(f"  altered  {line}\n")
+
+
+def measure_both() -> "List[Tuple[str, Report]]":
+    return [("written beside the redactor (tests/redaction_cases.yml)", measure()),
+            ("written apart from it (tests/redaction_independent.yml)",
+             measure(INDEPENDENT_FILE, INDEPENDENT_RECALL_FLOOR))]

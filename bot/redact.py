@@ -25,7 +25,8 @@ _DATE = (
     rf"|{_DAY}(?:\s+of)?\s+{_MONTH},?\s+\d{{2,4}}|{_MONTH}\s+{_DAY},?\s+\d{{2,4}}"
 )
 _STREET = (r"road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|grove|"
-           r"place|terrace|gardens|walk|row|hill|park|square|mews|end|green|view|rise|parade|gate|croft")
+           r"place|terrace|gardens|walk|row|hill|park|square|mews|end|green|view|rise|parade|gate|croft|"
+           r"highway|boulevard|approach|mead|wharf|yard|circus|hollow|chase|meadow|meadows|vale")
 # Words between a number and "road" that show the number counts people or times, not a house
 # ("3 lads on Hertford Street", "4 of them on my street").
 _NOT_A_STREET_NAME = (r"(?!(?:on|in|at|to|of|from|down|up|near|by|along|outside|across|off|into|onto|"
@@ -37,20 +38,48 @@ _NOT_A_STREET_NAME = (r"(?!(?:on|in|at|to|of|from|down|up|near|by|along|outside|
 _NOT_A_NAME = (r"(?!(?:and|or|i|im|i'm|from|but|so|not|on|at|back|later|now|please|if|when|by|was|"
                r"is|in|a|an|the|names|called|being|it|this|that|there|here|to|too|also|btw|because|"
                r"cos|coz|as|with|of|for|my|your|every|all|out|up|off|down|again|anything|something|"
-               r"someone|what|you|u|me|him|her|them|us|they|we|he|she|horrible|nasty|things)\b)")
+               r"someone|what|you|u|me|him|her|them|us|they|we|he|she|horrible|nasty|things|scared|afraid|"
+               r"worried|very|really|just|only|sorry|fine|ok|okay|still|going|getting|trying|writing|asking|"
+               r"calling|living|muslim|jewish|sikh|hindu|christian|polish|black|white|asian|british|gay|"
+               r"lesbian|bi|trans|disabled|deaf|blind|autistic|new|old|coventry|terrorist|scum|idiot|"
+               r"tomorrow|today|tonight|soon|anytime|whenever|asap|after|before|monday|tuesday|wednesday|"
+               r"thursday|friday|saturday|sunday|morning|afternoon|evening|weekend|first|then|maybe|instead|"
+               r"any|some|no|never|ever|once|twice|directly|privately|instead)\b)")
+# A person's name: capitalised words (Sarah Khan, Gurpreet Kaur Sandhu), read with case.
+_CAPITALISED_NAME = r"(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})(?![\w*])"
+# Said of a relation: "my neighbour Darren Smith", "my son Yusuf Ahmed".
+_RELATION = (r"neighbou?r|son|daughter|brother|sister|husband|wife|partner|friend|mate|mum|mom|dad|"
+             r"nephew|niece|cousin|colleague|boss|manager|landlord|uncle|aunt|auntie|nan|grandad|"
+             r"grandma|grandson|granddaughter|boyfriend|girlfriend|flatmate|teacher")
+# People who call someone something: then the word after "call me" is an insult, not a name
+# ("they call me terrorist" keeps the slur, which is the evidence).
+_NOT_NAMING = "".join(f"(?<!{who} )" for who in ("they", "he", "she", "people", "neighbours", "kids", "lads",
+                                                 "boys", "girls", "everyone", "others", "them", "always"))
 
 # Each kind: a pattern whose last group (or whole match) is the detail. Earlier kinds win where
 # two overlap (a card number is not a phone number; a postcode inside an address stays a postcode).
 PATTERNS: List[Tuple[str, "re.Pattern[str]"]] = [
     # Starts only where a word starts, so a long run of letters is read once, not once per letter.
     ("EMAIL", re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", _I)),
+    # Written out to dodge spam filters: "jane dot doe at example dot com", "k.mensah [at] example [dot] com".
+    ("EMAIL", re.compile(
+        r"\b[\w.+-]+(?:\s+dot\s+[\w+-]+)*\s*(?:\(at\)|\[at\]|\{at\}|\s+at\s+)\s*[\w-]+"
+        r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|\s+dot\s+|\.)\s*[\w-]+)*"
+        r"\s*(?:\(dot\)|\[dot\]|\{dot\}|\s+dot\s+|\.)\s*(?:com|org|net|co|uk|ac|gov|nhs|io|me|info|ie|eu|edu)\b", _I)),
     ("CARD", re.compile(r"\b[1-9](?:[ -]?\d){12,18}\b")),  # no card starts with 0; phones do
+    # NHS numbers: ten digits, often 3-3-4, whose last digit is the check digit (bot/redact.py is_nhs_number).
+    ("NHS_NUMBER", re.compile(r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b")),
+    # Social media handles: "@darren_s99", and after the app's name without an @ ("insta is gazza.smith").
+    ("HANDLE", re.compile(
+        r"(?<![\w.@])@[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?"
+        r"|\b(?:insta(?:gram)?|ig|twitter|x|tiktok|snap(?:chat)?|facebook|fb|threads)(?:\s+(?:is|name|handle|account|"
+        r"username))?\s*[:=-]?\s+((?=[a-z0-9_.]*[\d_.])[a-z][a-z0-9_.]{2,29}[a-z0-9_])", _I)),
     ("NI_NUMBER", re.compile(r"\b[A-Z]{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?[A-D]\b", _I)),
     ("DATE_OF_BIRTH", re.compile(
         r"\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|b-?day)"
         rf"(?:\s*(?:is|was|:|-|on|the)\s*)*\s*({_DATE})\b", _I)),
     ("PHONE", re.compile(
-        r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0[\s.-]?)(?:\d\)?[\s.-]?){8,9}\d\b"
+        r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0[\s.-]{0,2})(?:\d\)?[\s.-]{0,2}){8,9}\d\b"
         r"|(?<![\w+])7\d{3}[\s.-]?\d{3}[\s.-]?\d{3}\b")),
     # Letters and digits straight after "reg" or "plate" ("the plate was r456 xyz", "reg AB123CD"),
     # before postcodes: a half-remembered plate can look like one.
@@ -64,14 +93,37 @@ PATTERNS: List[Tuple[str, "re.Pattern[str]"]] = [
         r"\b(?:(?:live|lives|living|staying)\s+at|address(?:\s+is|:)|my\s+(?:house|flat|home)\s+is(?:\s+at)?)"
         rf"\s+(\d{{1,4}}[a-z]?,?\s+{_NOT_A_STREET_NAME}[a-z']+(?:\s+{_NOT_A_STREET_NAME}[a-z']+)?)", _I)),
     ("ADDRESS", re.compile(
+        rf"\bnumber\s+\d{{1,4}}[a-z]?\s+(?:on|in|at)\s+(?:[a-z']+\s+){{1,3}}(?:{_STREET})\b", _I)),
+    ("ADDRESS", re.compile(
+        rf"\b(?:flat|apartment|apt|unit)\s+\d{{1,4}}[a-z]?,?\s+(?:\d{{1,4}}[a-z]?\s+)?(?:[a-z']+\s+){{0,3}}"
+        rf"(?:house|court|lodge|tower|building|point|heights|mansions|{_STREET})\b", _I)),
+    # House names: "Rose Cottage, Brinklow Road", "The Willows on Ansty Road".
+    ("ADDRESS", re.compile(
+        rf"(?-i:\b(?:The\s+)?(?:[A-Z][a-z]+\s+){{0,2}}(?:Cottage|Farm|Lodge|Barn|Villa|Manor|Grange|Bungalow)"
+        rf"|\bThe\s+[A-Z][a-z]+)(?:,?\s+(?:on\s+)?(?:[a-z']+\s+){{1,2}}(?:{_STREET}))\b"
+        rf"|(?-i:\b(?:[A-Z][a-z]+\s+){{0,2}}(?:Cottage|Farm|Barn|Villa|Manor|Grange))\b", _I)),
+    ("ADDRESS", re.compile(
         rf"\b\d{{1,4}}[a-z]?,?\s+(?:{_NOT_A_STREET_NAME}[a-z']+\s+){{0,3}}(?:{_STREET})\b", _I)),
     ("VEHICLE_REG", re.compile(
         r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"  # current style, any case: AB12 CDE
         r"|\b(?-i:[A-Z]\d{1,3}\s?[A-Z]{3})\b",  # older style, capitals only: P123 ABC
         _I)),
     ("NAME", re.compile(
-        r"\b(?:my\s+(?:full\s+|first\s+)?name(?:\s+is|'s|s|:)|name(?:\s+is|'s)|i'?m\s+called|i\s+am\s+called|call\s+me)"
-        rf"\s+({_NOT_A_NAME}[a-z][a-z'-]*(?:\s+{_NOT_A_NAME}[a-z][a-z'-]*){{0,2}})", _I)),
+        r"\b(?:my\s+(?:full\s+|first\s+)?name(?:\s+is|'s|s|:)|name(?:\s+is|'s)|i'?m\s+called|i\s+am\s+called|"
+        rf"{_NOT_NAMING}call\s+me)"
+        rf"\s+({_NOT_A_NAME}[a-z][a-z'-]*(?![\w*])(?:\s+{_NOT_A_NAME}[a-z][a-z'-]*(?![\w*])){{0,2}})", _I)),
+    # Introductions and relations followed by a capitalised name: "I'm Sarah Khan", "name Ewa
+    # Kowalczyk", "my neighbour Darren Smith", "Mr Patel" (not "I'm Polish": that is no name).
+    ("NAME", re.compile(
+        rf"\b(?:this\s+is|name|my\s+(?:{_RELATION})|(?:mr|mrs|ms|miss|dr)\.?)\s+({_NOT_A_NAME}{_CAPITALISED_NAME})"
+        # After "I'm", two or three: "I'm Sarah Khan", but "I'm Romanian" or "I'm Muslim" is no name.
+        rf"|\b(?:i'?m|i\s+am|it'?s)\s+({_NOT_A_NAME}(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{1,2}})(?![\w*]))", _I)),
+    # Lower case, where the words can only be a name: "this is gary wilson, ...", "ionela popescu
+    # here", "mrs kaur".
+    ("NAME", re.compile(
+        rf"\bthis\s+is\s+({_NOT_A_NAME}[a-z'-]+\s+{_NOT_A_NAME}[a-z'-]+)(?=\s*[,.]|\s+here\b)"
+        rf"|^\W*({_NOT_A_NAME}[a-z'-]+\s+{_NOT_A_NAME}[a-z'-]+)\s+here\b"
+        rf"|\b(?:mr|mrs|ms|miss|dr)\.?\s+({_NOT_A_NAME}[a-z][a-z'-]+)(?![\w*])", _I)),
 ]
 
 
@@ -115,6 +167,16 @@ def _phone_numbers(text: str) -> Iterator[Finding]:
         yield Finding(match.start, match.end, "PHONE")
 
 
+def is_nhs_number(candidate: str) -> bool:
+    """Ten digits whose last is the NHS check digit (weights 10 to 2, modulus 11), so that other
+    ten-digit numbers are not mistaken for one."""
+    digits = [int(d) for d in re.sub(r"\D", "", candidate)]
+    if len(digits) != 10:
+        return False
+    check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1))) % 11
+    return (0 if check == 11 else check) == digits[9] and check != 10
+
+
 def _candidates(text: str) -> Iterator[Finding]:
     """Every possible detail, in order of priority."""
     for kind, pattern in PATTERNS:
@@ -122,6 +184,8 @@ def _candidates(text: str) -> Iterator[Finding]:
             yield from _phone_numbers(text)
         for match in pattern.finditer(text):
             group = match.lastindex or 0
+            if kind == "NHS_NUMBER" and not is_nhs_number(match.group(0)):
+                continue
             yield Finding(match.start(group), match.end(group), kind)
 
 
