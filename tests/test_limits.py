@@ -5,7 +5,7 @@ from bot.settings import Limits
 from bot.web import limits
 from bot.web.limits import Guard
 
-ID = "a" * 32
+ID = "3f9c2a7e41b85d06e9a1c4f7b2d80635"
 REPLIES = {limits.SLOW_DOWN: "slow down, call 999", limits.TOO_LONG: "too long, call 999"}
 
 
@@ -26,9 +26,12 @@ def guard(**overrides) -> "tuple[Guard, Clock]":
     ([], "JSON object"),
     ("hello", "JSON object"),
     ({"message": "hi"}, "'sender'"),
-    ({"sender": "1", "message": "hi"}, "16 to 64"),
-    ({"sender": "x" * 65, "message": "hi"}, "16 to 64"),
-    ({"sender": "../" + "a" * 20, "message": "hi"}, "letters, digits"),
+    ({"sender": "1", "message": "hi"}, "random id"),
+    ({"sender": "a" * 65, "message": "hi"}, "random id"),
+    ({"sender": "../" + "a" * 30, "message": "hi"}, "random id"),
+    ({"sender": "a" * 32, "message": "hi"}, "random id"),  # hex, but plainly not random
+    ({"sender": "0123456789abcdef" * 2, "message": "hi"}, "random id"),
+    ({"sender": "aaaaaaaaaaaaaaaa", "message": "hi"}, "random id"),
     ({"sender": 12345678901234567, "message": "hi"}, "'sender'"),
     ({"sender": ID, "message": None}, "'message' must be text"),
     ({"sender": ID, "message": ["hi"]}, "'message' must be text"),
@@ -38,6 +41,13 @@ def guard(**overrides) -> "tuple[Guard, Clock]":
 ])
 def test_malformed_messages_are_refused_with_the_reason(payload, problem):
     assert problem in limits.payload_problem(payload, "sender")
+
+
+@pytest.mark.parametrize("conversation", ["3f9c2a7e41b85d06e9a1c4f7b2d80635", "5B0E4C9D-7F21-4A3E-9C61-2D8F0B7A1E45".lower(),
+                                          "5B0E4C9D-7F21-4A3E-9C61-2D8F0B7A1E45", "c0ffee" + "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b"])
+def test_random_ids_in_the_shapes_clients_send_are_accepted(conversation):
+    """The widget's 32 hex digits, a version-4 UUID as Rasa's usual web clients send, 64 hex digits."""
+    assert limits.payload_problem({"sender": conversation, "message": "hi"}, "sender") is None
 
 
 @pytest.mark.parametrize("message", ["hi", "مرحبا", "😢 help", "<script>alert(1)</script>", "'; DROP TABLE events;--"])
@@ -56,7 +66,7 @@ def test_one_conversation_is_slowed_down_after_its_limit_and_recovers_a_minute_l
     g, clock = guard(messages_per_minute=3)
     assert [g.check("1.1.1.1", ID, "hi") for _ in range(3)] == [None] * 3
     assert g.check("1.1.1.1", ID, "hi").status == 429
-    assert g.check("1.1.1.1", "b" * 32, "hi") is None  # another conversation is not affected
+    assert g.check("1.1.1.1", "8d21f0c6a94e3b7f5c02d18e6a7b9c34", "hi") is None  # another conversation is not affected
     clock.now += 61
     assert g.check("1.1.1.1", ID, "hi") is None
 

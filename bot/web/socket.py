@@ -45,7 +45,7 @@ class GuardedSocketIOInput(SocketIOInput):
 
         async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
             wanted = data.get("session_id") if isinstance(data, dict) else None
-            if not (isinstance(wanted, str) and limits.CONVERSATION_ID.match(wanted)):
+            if not limits.is_random_id(wanted):
                 wanted = uuid.uuid4().hex  # uuid4 comes from os.urandom
             conversations[sid] = wanted
             # Rasa 3.6 calls enter_room() without await, which loses every reply with
