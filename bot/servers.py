@@ -126,7 +126,7 @@ def start(
             "--credentials", str(CREDENTIALS_FILE),
             "--interface", settings.rasa_host,
             "--port", str(settings.rasa_port),
-        ] + api_flags(settings) + log_flag, settings.env(), log))
+        ] + log_flag, settings.env(), log))
     try:
         _wait_until_ready(assistant, parts)
     except BaseException:
@@ -135,16 +135,10 @@ def start(
     return assistant
 
 
-def api_flags(settings: Settings) -> List[str]:
-    """Rasa's HTTP API stays off unless enabled in settings, and then always needs the token."""
-    if not settings.enable_api:
-        return []
-    return ["--enable-api", "--auth-token", settings.api_token]
-
-
 def rasa_command(verb: str, model: Path) -> List[str]:
-    """`rasa run` or `rasa shell` with this project's model and endpoints."""
-    return [sys.executable, "-m", "rasa", verb, "--model", str(model), "--endpoints", str(ENDPOINTS_FILE)]
+    """`rasa run` or `rasa shell` with this project's model and endpoints; the HTTP API, when
+    enabled, is switched on from the environment (bot/rasa_process.py), never the command line."""
+    return [sys.executable, "-m", "bot.rasa_process", verb, "--model", str(model), "--endpoints", str(ENDPOINTS_FILE)]
 
 
 def _wait_until_ready(assistant: Assistant, parts: Sequence[str]) -> None:

@@ -4,6 +4,7 @@ Everything that differs between a laptop, CI and the council's server is read he
 the rest of the code never reads ``os.environ`` itself.
 """
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Tuple
@@ -117,6 +118,41 @@ def retention_days_here() -> int:
     return int(os.environ.get("RETENTION_DAYS") or DEFAULTS["RETENTION_DAYS"])
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+ORIGIN = re.compile(r"\Ahttps?://[a-z0-9.-]+(?::\d{1,5})?\Z", re.IGNORECASE)
+
+
+def port(get, name: str) -> int:
+    value = whole_number(get, name)
+    if value > 65535:
+        raise SettingsError(f"{name} must be a port number from 1 to 65535, not {value}")
+    return value
+
+
+def switch(get, name: str) -> bool:
+    value = get(name).strip().lower()
+    if value not in ("1", "true", "yes", "0", "false", "no"):
+        raise SettingsError(f"{name} must be true or false, not {get(name)!r}")
+    return value in ("1", "true", "yes")
+
+
+def seconds(get, name: str) -> float:
+    try:
+        value = float(get(name))
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, not {get(name)!r}") from None
+    if not 0 < value <= 600:
+        raise SettingsError(f"{name} must be more than 0 and at most 600 seconds")
+    return value
+
+
+def log_level(get) -> str:
+    value = get("LOG_LEVEL").strip().upper()
+    if value not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {get('LOG_LEVEL')!r}")
+    return value
+
+
 def whole_number(get, name: str, minimum: int = 1) -> int:
     """A setting that must be a whole number of at least `minimum`, or a SettingsError naming it."""
     try:
@@ -199,17 +235,20 @@ class Settings:
             **self.limits.env(),
             **self.redis.env(),
         )
-        # The API switch and token reach Rasa as command-line flags (bot/servers.py), never through
-        # the environment, so the action server and anything it starts never see the token.
+        # The API token reaches the Rasa server only, as RASA_API_TOKEN (bot/rasa_process.py turns it
+        # into Rasa's flags, out of sight of `ps`); the action server never sees it (actions_env).
         env.pop("API_TOKEN", None)
         env.pop("ENABLE_API", None)
+        env.pop("RASA_API_TOKEN", None)
+        if self.enable_api:
+            env["RASA_API_TOKEN"] = self.api_token
         return env
 
     def actions_env(self) -> dict:
         """The action server's environment: without the database's and Redis's passwords, which
         only the Rasa server needs (the actions never read the store)."""
         env = self.env()
-        for secret in ("DATABASE_URL", "TRACKER_URL", "REDIS_PASSWORD"):
+        for secret in ("DATABASE_URL", "TRACKER_URL", "REDIS_PASSWORD", "RASA_API_TOKEN"):
             env.pop(secret, None)
         return env
 
@@ -222,7 +261,7 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         return os.environ.get(name) or DEFAULTS[name]
 
     db = Path(get("TRACKER_DB"))
-    enable_api = get("ENABLE_API").strip().lower() in ("1", "true", "yes")
+    enable_api = switch(get, "ENABLE_API")
     api_token = os.environ.get("API_TOKEN", "")
     if enable_api and len(api_token) < MIN_API_TOKEN_LENGTH:
         raise SettingsError(
@@ -232,16 +271,16 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         )
     return Settings(
         rasa_host=get("RASA_HOST"),
-        rasa_port=int(get("RASA_PORT")),
-        actions_port=int(get("ACTIONS_PORT")),
+        rasa_port=port(get, "RASA_PORT"),
+        actions_port=port(get, "ACTIONS_PORT"),
         tracker_db=db if db.is_absolute() else ROOT / db,
-        log_level=get("LOG_LEVEL").upper(),
+        log_level=log_level(get),
         allowed_origins=parse_origins(get("ALLOWED_ORIGINS")),
-        retention_days=int(get("RETENTION_DAYS")),
-        keep_unclear_messages=get("KEEP_UNCLEAR_MESSAGES").strip().lower() in ("1", "true", "yes"),
+        retention_days=whole_number(get, "RETENTION_DAYS"),
+        keep_unclear_messages=switch(get, "KEEP_UNCLEAR_MESSAGES"),
         unclear_messages_retention_days=whole_number(get, "UNCLEAR_MESSAGES_RETENTION_DAYS"),
         limits=Limits.from_env(get),
-        action_timeout_seconds=float(get("ACTION_TIMEOUT_SECONDS")),
+        action_timeout_seconds=seconds(get, "ACTION_TIMEOUT_SECONDS"),
         enable_api=enable_api,
         api_token=api_token if enable_api else "",
         database_url=database_url(get("DATABASE_URL")),
@@ -264,5 +303,11 @@ def database_url(value: str) -> str:
 
 
 def parse_origins(value: str) -> Tuple[str, ...]:
-    """Origins separated by spaces or commas, without trailing slashes ("https://a.org https://b.org")."""
-    return tuple(o.strip().rstrip("/") for o in value.replace(",", " ").split() if o.strip())
+    """Origins separated by spaces or commas, without trailing slashes ("https://a.org https://b.org").
+    Each must be a website's origin (scheme and host, perhaps a port, no path), or the assistant
+    does not start: a mistyped partner address would otherwise be refused without a word."""
+    origins = tuple(o.strip().rstrip("/") for o in value.replace(",", " ").split() if o.strip())
+    wrong = [o for o in origins if not ORIGIN.match(o)]
+    if wrong:
+        raise SettingsError(f"ALLOWED_ORIGINS must list website origins like https://partner.org.uk, not {wrong[0]!r}")
+    return origins

@@ -29,3 +29,13 @@ def test_the_action_servers_get_no_secrets():
 def test_the_image_ignores_local_state_and_secrets():
     ignored = set((ROOT / "deploy" / "Dockerfile.dockerignore").read_text().split())
     assert {".env", "var", "models", ".venv"} <= ignored
+
+
+def test_only_the_ingress_reaches_rasa_and_only_rasa_reaches_actions_and_redis():
+    """With PROXIES_COUNT=1 a pod that reached Rasa directly could claim any client address."""
+    policies = {m["spec"]["podSelector"]["matchLabels"]["app"]: m["spec"]["ingress"]
+                for m in MANIFESTS if m["kind"] == "NetworkPolicy"}
+    assert set(policies) == {"assistant-rasa", "assistant-actions", "assistant-redis"}
+    assert all("namespaceSelector" in source for rule in policies["assistant-rasa"] for source in rule["from"])
+    for app in ("assistant-actions", "assistant-redis"):
+        assert [s["podSelector"]["matchLabels"] for r in policies[app] for s in r["from"]] == [{"app": "assistant-rasa"}]

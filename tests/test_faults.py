@@ -9,7 +9,7 @@ import requests
 from bot import directory
 from bot.events_db import user_messages as stored_in
 from bot.settings import Limits
-from tests.helpers import joined, running_assistant, say
+from tests.helpers import joined, running_assistant, say, trained_model
 from tests.socket_client import SocketConversation
 
 pytestmark = pytest.mark.e2e
@@ -62,8 +62,19 @@ def test_a_conversation_carries_on_after_a_restart_and_the_api_needs_the_token(t
         assert requests.get(tracker_url, params={"token": "wrong" * 8}, timeout=10).status_code == 401
         tracker = requests.get(tracker_url, params={"token": token}, timeout=10)
         assert tracker.status_code == 200
-        said = [e["text"] for e in tracker.json()["events"] if e["event"] == "user"]
-        assert said == ["a gang of lads shouted racist stuff at me in town", "yes please"]
+        said = [(e["text"], e["parse_data"]["intent"]["name"]) for e in tracker.json()["events"] if e["event"] == "user"]
+        assert said == [("", "tell_experience"), ("", "affirm")]  # understood; the text is not kept
+        # Only a model trained here, from the models folder, with its recorded hash, may be loaded.
+        elsewhere = tmp_path / "other.tar.gz"
+        elsewhere.write_bytes(b"not a model")
+        for body in ({"model_file": str(elsewhere)}, {"model_file": str(second.settings.tracker_db)},
+                     {"model_server": {"url": "http://example.org/model.tar.gz"}}):
+            refused = requests.put(f"{second.url}/model", params={"token": token}, json=body, timeout=10)
+            assert refused.status_code == 403, (body, refused.text)
+        assert requests.put(f"{second.url}/model", json={"model_file": str(elsewhere)}, timeout=10).status_code == 401
+        ours = requests.put(f"{second.url}/model", params={"token": token}, json={"model_file": str(trained_model())},
+                            timeout=120)
+        assert ours.status_code == 204, ours.text
 
 
 def test_with_the_action_server_stopped_every_message_still_gets_an_answer(tmp_path):

@@ -106,3 +106,14 @@ def test_the_answers_the_server_sends_itself_come_from_the_domain_and_give_the_e
     assert set(replies) == {limits.SLOW_DOWN, limits.TOO_LONG, "utter_try_again"}
     for text in replies.values():
         assert f"call {emergency}" in text and "{" not in text
+
+
+def test_an_ipv6_address_is_counted_by_its_64_network():
+    """A home or phone gets a whole /64: a new address for each message must not dodge the limit."""
+    g, _ = guard(messages_per_minute_per_address=2, new_conversations_per_minute_per_address=100)
+    ids = ["3f9c2a7e41b85d06e9a1c4f7b2d8063" + d for d in "0123"]
+    assert g.check("2001:db8:1:2::a", ids[0], "hi") is None
+    assert g.check("2001:db8:1:2:ffff::b", ids[1], "hi") is None
+    assert g.check("2001:db8:1:2:1234:5678:9abc:def0", ids[2], "hi").status == 429
+    assert g.check("2001:db8:1:3::a", ids[3], "hi") is None  # another /64: another home
+    assert limits.counted_as("::ffff:10.0.0.1") == "10.0.0.1" and limits.counted_as("unknown") == "unknown"

@@ -1,8 +1,12 @@
 """Settings from the environment: safe defaults, and refusals that say what to do."""
+import subprocess
+import sys
+
 import pytest
 
 from bot import settings
-from bot.servers import api_flags
+from bot.paths import ROOT
+from bot.servers import rasa_command
 
 NO_FILE = "/nonexistent/.env"
 
@@ -16,7 +20,7 @@ def env(monkeypatch):
 
 def test_defaults_keep_the_api_off_and_limits_on(env):
     loaded = settings.load(NO_FILE)
-    assert not loaded.enable_api and api_flags(loaded) == []
+    assert not loaded.enable_api and "RASA_API_TOKEN" not in loaded.env()
     assert loaded.limits == settings.Limits()
     assert loaded.action_timeout_seconds == 5.0
 
@@ -35,9 +39,10 @@ def test_with_a_token_the_api_is_started_with_it_and_children_never_inherit_it(e
     env.setenv("ENABLE_API", "true")
     env.setenv("API_TOKEN", token)
     loaded = settings.load(NO_FILE)
-    assert api_flags(loaded) == ["--enable-api", "--auth-token", token]
     child = loaded.env()
-    assert "API_TOKEN" not in child and "ENABLE_API" not in child
+    assert child["RASA_API_TOKEN"] == token and "API_TOKEN" not in child and "ENABLE_API" not in child
+    assert "RASA_API_TOKEN" not in loaded.actions_env()
+    assert token not in " ".join(rasa_command("run", ROOT / "models" / "m.tar.gz"))  # not in the process list
     assert child["RASA_TELEMETRY_ENABLED"] == "false"
 
 
@@ -93,3 +98,32 @@ def test_every_setting_is_documented_for_whoever_runs_the_assistant():
     for name in settings.DEFAULTS:
         assert f"\n{name}=" in example, f"{name} is missing from .env.example"
         assert f"`{name}`" in readme, f"{name} is missing from the README's settings tables"
+
+
+@pytest.mark.parametrize("name, value, said", [
+    ("RASA_PORT", "abc", "RASA_PORT must be a whole number"),
+    ("ACTIONS_PORT", "70000", "ACTIONS_PORT must be a port number"),
+    ("RETENTION_DAYS", "-5", "RETENTION_DAYS must be at least 1"),
+    ("RETENTION_DAYS", "0", "RETENTION_DAYS must be at least 1"),
+    ("ALLOWED_ORIGINS", "not-a-url", "ALLOWED_ORIGINS must list website origins"),
+    ("ALLOWED_ORIGINS", "https://partner.org/page", "ALLOWED_ORIGINS must list website origins"),
+    ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be one of"),
+    ("KEEP_UNCLEAR_MESSAGES", "maybe", "KEEP_UNCLEAR_MESSAGES must be true or false"),
+    ("ENABLE_API", "perhaps", "ENABLE_API must be true or false"),
+    ("ACTION_TIMEOUT_SECONDS", "-1", "ACTION_TIMEOUT_SECONDS must be more than 0"),
+    ("UNCLEAR_MESSAGES_RETENTION_DAYS", "x", "UNCLEAR_MESSAGES_RETENTION_DAYS must be a whole number"),
+])
+def test_every_setting_is_checked_with_a_one_line_reason(env, name, value, said):
+    """RETENTION_DAYS=-5 would have deleted every conversation, in progress too, at start and daily."""
+    env.setenv(name, value)
+    with pytest.raises(settings.SettingsError, match=said) as refused:
+        settings.load(NO_FILE)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_bad_setting_stops_make_run_with_one_line_and_no_traceback():
+    result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=ROOT, capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "RASA_PORT": "abc", "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Not started: RASA_PORT must be a whole number, not 'abc'"
+    assert "Traceback" not in result.stdout + result.stderr

@@ -17,7 +17,7 @@ from sanic.response import HTTPResponse, raw
 
 from bot import action_timeout, directory, log_redaction, settings
 from bot.paths import ROOT
-from bot.web import limits, origins
+from bot.web import api_guard, limits, origins
 
 HERE = Path(__file__).parent
 URL_PREFIX = "/chat"
@@ -97,6 +97,7 @@ class WidgetBlueprint(Blueprint):
         # Behind nginx, the client's address comes from X-Forwarded-For (for the limits).
         app.config.PROXIES_COUNT = config.proxies_count
         limits.install(app, limits.shared_guard())
+        api_guard.install(app)
         log_redaction.install()
         action_timeout.apply(config.action_timeout_seconds)
         super().register(app, {**options, "url_prefix": URL_PREFIX})

@@ -10,6 +10,7 @@ The counts are per conversation and per client address (by hash), over the last 
 process's memory for one Rasa server, in Redis when several share the work (REDIS_HOST).
 """
 import hashlib
+import ipaddress
 import json
 import logging
 import re
@@ -189,7 +190,7 @@ class Guard:
         """
         log_redaction.TYPED.note(message)
         try:
-            allowed = self._count(hashlib.sha256(address.encode()).hexdigest()[:32], conversation)
+            allowed = self._count(hashlib.sha256(counted_as(address).encode()).hexdigest()[:32], conversation)
         except RedisError as error:
             logger.warning("Message limits not counted (Redis: %s)", type(error).__name__)
             allowed = True
@@ -220,6 +221,20 @@ def shared_guard() -> Guard:
     config = settings.load()
     counts = CountsInRedis(shared_redis.connect(config.redis)) if config.redis.enabled else None
     return Guard(config.limits, load_replies(), counts)
+
+
+def counted_as(address: str) -> str:
+    """The address the per-address limits count: an IPv6 address by its /64 network, since one
+    home or phone is given a whole /64 and could use a new address for every message."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
 
 
 def client_address(request: Request) -> str:
