@@ -82,8 +82,8 @@ def still_in_force(events: Sequence[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
 
 
 def minimised(event: Event, keep_unclear_text: bool = False) -> Event:
-    """A user message as it may be stored: its intent and confidence, the website it came from,
-    and no text, unless it was not understood and ``keep_unclear_text`` is on (then redacted)."""
+    """A user message as it may be stored: its intent and confidence, the website it came from
+    (only if it is written as a website's origin: a client could put anything there), and no text, unless it was not understood and ``keep_unclear_text`` is on (then redacted)."""
     if not isinstance(event, UserUttered):
         return event
     text = event.text or ""
@@ -95,7 +95,7 @@ def minimised(event: Event, keep_unclear_text: bool = False) -> Event:
     clean = copy.copy(event)
     clean.text, clean.intent, clean.entities = text, intent, []
     clean.parse_data = {"text": text, "intent": intent, "entities": []}
-    clean.metadata = {"site": site} if isinstance(site, str) else {}
+    clean.metadata = {"site": site} if isinstance(site, str) and settings.ORIGIN.match(site) else {}
     return clean
 
 

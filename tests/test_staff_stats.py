@@ -16,24 +16,34 @@ pytestmark = pytest.mark.e2e
 PARTNER = "https://partner.example.org"
 
 
-def chat(assistant, messages, origin=None):
+def chat(assistant, messages, origin=None, site=None):
     sender = uuid.uuid4().hex
     headers = {"Origin": origin} if origin else {}
+    metadata = {"metadata": {"site": site}} if site else {}
     for text in messages:
-        requests.post(assistant.rest_webhook, json={"sender": sender, "message": text},
+        requests.post(assistant.rest_webhook, json={"sender": sender, "message": text, **metadata},
                       headers=headers, timeout=30).raise_for_status()
 
 
 def fill(assistant):
     chat(assistant, ["hello", "how do i report a hate crime", "/report_true_vision"], origin=PARTNER)
     chat(assistant, ["qwxz plmk 07700 900123"])
-    chat(assistant, ["zzkv qwpt s.mith@qqq.zz"], origin=PARTNER)
+    # From the chat frame on a partner's page: the frame is on the assistant's own origin and
+    # says which site embeds it. Only the frame may say so: a partner cannot claim another site.
+    chat(assistant, ["zzkv qwpt s.mith@qqq.zz"], origin=assistant.url, site=PARTNER)
+    chat(assistant, ["hello"], origin=PARTNER, site="https://someone-else.example")
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     with running_assistant(tmp_path_factory.mktemp("stats"), allowed_origins=(PARTNER,)) as assistant:
         fill(assistant)
+        refused = requests.post(assistant.rest_webhook, json={"sender": uuid.uuid4().hex, "message": "hello"},
+                                headers={"Origin": "https://not-a-partner.example"}, timeout=30)
+        assert refused.status_code == 403 and "not allowed" in refused.json()["error"]
+        allowed = requests.post(assistant.rest_webhook, json={"sender": uuid.uuid4().hex, "message": "/greet"},
+                                headers={"Origin": PARTNER}, timeout=30)
+        assert allowed.headers["Access-Control-Allow-Origin"] == PARTNER
         yield assistant.settings.tracker_db
 
 
@@ -47,12 +57,12 @@ def store_keeping_unclear_text(tmp_path_factory):
 
 def test_counts_conversations_topics_sites_and_not_understood(store):
     result = stats.collect(store)
-    assert sum(result.conversations_per_day.values()) == 3
+    assert sum(result.conversations_per_day.values()) == 5  # the refused site's message is not kept
     assert result.topics["ask_how_to_report"] == 1
     assert result.topics["report_true_vision"] == 1  # the button press counts as its topic
-    assert result.sites == {PARTNER: 2, "direct (no site given)": 1}
-    assert result.messages == 5
-    assert result.not_understood_share == pytest.approx(2 / 5)
+    assert result.sites == {PARTNER: 4, "direct (no site given)": 1}
+    assert result.messages == 7
+    assert result.not_understood_share == pytest.approx(2 / 7)
 
 
 def test_by_default_no_text_of_any_message_is_kept_or_shown(store):
@@ -77,7 +87,7 @@ def test_table_and_csv_hold_totals_only(store, tmp_path):
     assert "ask_how_to_report" in table and "07700" not in table
     rows = list(csv.reader((tmp_path / "stats.csv").open()))
     assert rows[0] == ["section", "item", "count"]
-    assert ["not understood", "share of messages", "40.0%"] in rows
+    assert ["not understood", "share of messages", "28.6%"] in rows
     assert not any("qqq.zz" in cell for row in rows for cell in row)
 
 

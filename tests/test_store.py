@@ -7,6 +7,7 @@ import uuid
 from pathlib import Path
 from typing import List
 
+import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -98,6 +99,12 @@ def test_no_text_a_person_typed_is_stored_only_what_it_was_understood_as():
         "text": "", "intent": {"name": "neighbour_harassment", "confidence": 0.8}, "entities": []}
     assert stored["metadata"] == {"site": "https://partner.example.org"}
     assert "Sarah" not in json.dumps(stored) and typed.text.startswith("i'm Sarah")  # the reply still has it
+
+
+@pytest.mark.parametrize("site", ["Sarah Khan 07700 900123", "https://partner.example.org/page?name=Sarah", ["x"], 7])
+def test_a_site_that_is_not_a_website_origin_is_not_stored(site):
+    typed = UserUttered("hello", {"name": "greet", "confidence": 0.9}, metadata={"site": site})
+    assert minimised(typed).as_dict()["metadata"] == {}
 
 
 def test_a_message_not_understood_is_kept_redacted_only_when_the_setting_asks():

@@ -8,7 +8,7 @@ timeout. Enabled in credentials.yml.
 """
 import re
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Text
+from typing import Any, Awaitable, Callable, Dict, Iterable, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, Sanic
@@ -20,24 +20,29 @@ from bot.paths import ROOT
 from bot.web import api_guard, limits, origins
 
 HERE = Path(__file__).parent
+WIDGET = HERE / "widget"
 URL_PREFIX = "/chat"
 SOCKET_IO_CLIENT = ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 
-PAGE_SECURITY = {
-    # No inline script or style anywhere: partners with a strict policy can use the same files.
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'"
-    ),
-    "Referrer-Policy": "no-referrer",
-}
+# No inline script or style anywhere: partners with a strict policy can use the same files.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+)
+REFERRER = {"Referrer-Policy": "no-referrer"}
+# The chat frame: only the assistant's own pages and the allowed partner sites may embed it.
+FRAME = "frame"
 COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"}
 
 JS, CSS, HTML = "text/javascript; charset=utf-8", "text/css; charset=utf-8", "text/html; charset=utf-8"
 # path under /chat/ -> (file, content type)
 FILES = {
-    "widget.js": (HERE / "static" / "widget.js", JS),
-    "widget.css": (HERE / "static" / "widget.css", CSS),
+    # widget.js and widget.css are the addresses partners already embed: the loader.
+    "widget.js": (WIDGET / "loader.js", JS),
+    "widget.css": (WIDGET / "loader.css", CSS),
+    "chat.js": (WIDGET / "chat.js", JS),
+    "chat.css": (WIDGET / "chat.css", CSS),
+    FRAME: (WIDGET / "frame.html", HTML),
     "pages.css": (HERE / "static" / "pages.css", CSS),
     "socket.io.min.js": (SOCKET_IO_CLIENT, JS),
     "": (HERE / "pages" / "demo.html", HTML),
@@ -82,10 +87,17 @@ def load_files() -> Dict[str, tuple]:
     loaded = {}
     for name, (path, content_type) in FILES.items():
         body = path.read_text(encoding="utf-8")
-        if content_type == HTML:
+        if content_type == HTML and name != FRAME:
             body = as_page(body)
         loaded[name] = (fill(body, values).encode("utf-8"), content_type)
     return loaded
+
+
+def frame_policy(allowed_origins: Iterable[str]) -> str:
+    """The chat frame's policy: as every page's, but the allowed partner sites may embed it (the
+    browser refuses it anywhere else, so the launcher never appears on other sites)."""
+    ancestors = " ".join(["'self'", *allowed_origins])
+    return PAGE_POLICY.replace("frame-ancestors 'self'", f"frame-ancestors {ancestors}")
 
 
 class WidgetBlueprint(Blueprint):
@@ -114,6 +126,7 @@ class WidgetChannel(InputChannel):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         files = load_files()
+        policies = {FRAME: frame_policy(settings.load().allowed_origins)}
         widget = WidgetBlueprint("chat_widget", __name__)
 
         async def serve(request: Request, name: str = "") -> HTTPResponse:
@@ -122,7 +135,8 @@ class WidgetChannel(InputChannel):
             body, content_type = files[name]
             headers = dict(COMMON_HEADERS)
             if content_type == HTML:
-                headers.update(PAGE_SECURITY)
+                headers.update(REFERRER)
+                headers["Content-Security-Policy"] = policies.get(name, PAGE_POLICY)
             return raw(body, content_type=content_type, headers=headers)
 
         widget.add_route(serve, "/", methods=["GET"], name="chat_demo")

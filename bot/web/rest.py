@@ -1,9 +1,11 @@
 """Rasa's REST channel, plus the website a message came from, for the staff stats.
 
 Rasa's own REST channel keeps no metadata, and answers nothing when handling a message fails
-(bot/web/failures.py). This one records the browser's Origin header (the
-site, never the page address or anything about the person) as ``metadata.site``, which is what
-the Socket.IO side of the widget sends too. It keeps the name "rest", so the address stays
+(bot/web/failures.py). This one records the website (an origin, never the page address or
+anything about the person) as ``metadata.site``, which is what the Socket.IO side of the widget
+sends too: the browser's Origin header, or, for a message from the chat frame (which is on the
+assistant's own origin), the host site the frame reports in ``metadata.site``, which it took
+from the browser's record of who embeds it. It keeps the name "rest", so the address stays
 /webhooks/rest/webhook.
 """
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
@@ -13,7 +15,8 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 from sanic.request import Request
 
-from bot.web import failures, limits
+from bot import settings
+from bot.web import failures, limits, origins
 
 
 class SiteAwareRestInput(RestInput):
@@ -22,4 +25,10 @@ class SiteAwareRestInput(RestInput):
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
         origin = request.headers.get("origin")
+        if origin and origin == origins.own_origin(request):
+            body = request.json if isinstance(request.json, dict) else {}
+            told = body.get("metadata")
+            site = told.get("site") if isinstance(told, dict) else None
+            if isinstance(site, str) and settings.ORIGIN.match(site):
+                return {"site": site}
         return {"site": origin} if origin else None

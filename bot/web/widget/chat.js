@@ -1,37 +1,34 @@
 /*
- * Coventry City Council hate crime help chat widget.
+ * Coventry City Council hate crime help chat: the conversation, inside the frame.
  *
- * Embed with one tag (no build step, no CDN, no inline script, no eval):
- *   <script src="https://ASSISTANT/chat/widget.js" defer
- *           data-title="Hate crime help" data-colour="#1d70b8" data-position="right"
- *           data-lang="en" data-exit-url="https://www.bbc.co.uk/weather"></script>
+ * This runs in /chat/frame, a page of the assistant's own origin that loader.js puts in an
+ * iframe on the host page. So the conversation, its DOM and its sessionStorage belong to the
+ * assistant, and no script on a partner's page (analytics, ads, an injected script) can read
+ * them or hide the exit button. Messages to the host page carry no conversation: only "ready"
+ * (with the labels and colour for the launcher), "close", "shift" and "exit" (see README.md).
  *
  * Privacy: the conversation lives in this tab's sessionStorage only (gone when the tab closes,
- * never in storage that outlives the tab). "Exit this page" and Shift pressed three times clear it and replace
- * the whole tab with a neutral site.
+ * never in storage that outlives the tab). "Exit this page" and Shift pressed three times clear
+ * it and replace the whole tab with a neutral site.
  * Safety: the "in danger now" line and the exit button cannot be turned off by configuration.
  * Values in double braces are filled by the server from the contact directory.
  */
 (function () {
   "use strict";
 
-  var script = document.currentScript;
-  if (!script || window.__coventryHateCrimeChat) { return; }
-  window.__coventryHateCrimeChat = true;
-
   var STORAGE_KEY = "coventry-hate-crime-chat";
   var REPLY_TIMEOUT_MS = 15000;
   var BATCH_QUIET_MS = 400;
-  var SHIFT_PRESSES = 3;
-  var SHIFT_WINDOW_MS = 5000;
   var DEFAULT_COLOUR = "#1d70b8";
   var DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather";
+  var PROTOCOL = "chc-chat-1"; // marks our messages between the frame and loader.js
 
   // Interface text. Add a language by adding a block; replies from the assistant are in English.
   var TEXT = {
     en: {
       title: "Hate crime help",
       open: "Open the hate crime help chat",
+      frame: "Hate crime help chat",
       close: "Close the chat",
       exit: "Exit this page",
       exitHint: "Leaves this page straight away. Or press Shift 3 times.",
@@ -46,7 +43,6 @@
       typing: "The assistant is typing",
       failed: "Sorry, the assistant is not answering right now. Your message is still in the box.",
       notAnswered: "Your message was not answered. It is still in the box.",
-      refused: "Sorry, this website is not allowed to use the assistant.",
       retry: "Try again",
       tooLong: "Your message is too long. Please keep it under 1,000 characters.",
       empty: "Please type a message first.",
@@ -61,28 +57,26 @@
     }
   };
   var MAX_MESSAGE_LENGTH = 1000;
-  // Which website the chat is on (an origin, never a page address): counted in the staff stats.
-  var SITE = window.location.origin;
 
-  // ---- Configuration from data attributes -------------------------------------------------
-  var data = script.dataset;
-  var server = safeHttpOrigin(data.server) || new URL(script.src).origin;
-  var lang = TEXT[data.lang] ? data.lang : "en";
+  // ---- Configuration: the query string loader.js wrote from the host's data attributes -----
+  var query = new URLSearchParams(window.location.search);
+  var lang = TEXT[query.get("lang")] ? query.get("lang") : "en";
   var t = TEXT[lang];
-  var title = (data.title || t.title).slice(0, 60);
-  var position = data.position === "left" ? "left" : "right";
-  var exitUrl = safeHttpUrl(data.exitUrl) || DEFAULT_EXIT_URL;
-  var colour = accessibleColour(data.colour || DEFAULT_COLOUR);
-
-  function safeHttpOrigin(value) {
-    var url = safeHttpUrl(value);
-    return url ? new URL(url).origin : null;
-  }
+  var title = (query.get("title") || t.title).slice(0, 60);
+  var exitUrl = safeHttpUrl(query.get("exit")) || DEFAULT_EXIT_URL;
+  var colour = accessibleColour(query.get("colour") || DEFAULT_COLOUR);
+  // Opened as a page of its own (a link, not a frame): go to the page that embeds it properly.
+  if (window.parent === window) { window.location.replace("/chat/"); return; }
+  // The host page's origin, from the browser's own record of who sent "hello" (never from the
+  // query string). The server's frame-ancestors policy lets only allowed sites embed this page.
+  var hostOrigin = null;
+  // Which website the chat is on (an origin, never a page address): counted in the staff stats.
+  function site() { return hostOrigin || window.location.origin; }
 
   function safeHttpUrl(value) {
     if (!value) { return null; }
     try {
-      var url = new URL(value, window.location.href);
+      var url = new URL(value);
       return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
     } catch (e) { return null; }
   }
@@ -178,25 +172,14 @@
     });
   }
 
-  // ---- Build the widget --------------------------------------------------------------------
-  var stylesheet = el("link");
-  stylesheet.rel = "stylesheet";
-  stylesheet.href = server + "/chat/widget.css";
-  document.head.appendChild(stylesheet);
+  // ---- Build the chat ----------------------------------------------------------------------
+  document.documentElement.lang = lang;
+  document.title = title;
 
-  var root = el("div", "chc-chat chc-chat--" + position);
-  root.lang = lang;
+  var root = el("div", "chc-chat");
   root.style.setProperty("--chc-colour", colour);
 
-  var launcher = el("button", "chc-chat__launcher", title);
-  launcher.type = "button";
-  launcher.setAttribute("aria-label", t.open);
-  launcher.setAttribute("aria-expanded", "false");
-  launcher.setAttribute("aria-controls", "chc-chat-panel");
-
   var panel = el("section", "chc-chat__panel");
-  panel.id = "chc-chat-panel";
-  panel.hidden = true;
   panel.setAttribute("aria-labelledby", "chc-chat-title");
 
   var header = el("div", "chc-chat__header");
@@ -254,7 +237,7 @@
   notice.id = "chc-chat-notice";
   notice.appendChild(document.createTextNode(t.notice + " "));
   var privacyLink = el("a", "chc-chat__link", t.privacy);
-  privacyLink.href = server + "/chat/privacy";
+  privacyLink.href = "/chat/privacy";
   privacyLink.target = "_blank";
   privacyLink.rel = "noopener noreferrer";
   notice.appendChild(privacyLink);
@@ -266,12 +249,7 @@
   [header, exitHint, danger, automated, log, typing, status, form, politeAnnouncer, urgentAnnouncer]
     .forEach(function (node) { panel.appendChild(node); });
 
-  var overlay = el("div", "chc-chat__overlay", t.loading);
-  overlay.hidden = true;
-
-  root.appendChild(launcher);
   root.appendChild(panel);
-  root.appendChild(overlay);
 
   // ---- Showing messages --------------------------------------------------------------------
   function showMessage(message) {
@@ -388,23 +366,15 @@
 
   // ---- Talking to the assistant: Socket.IO (websocket), or REST if that is blocked ----------
   var socket = null;
-  var useRest = true; // until our own copy of the Socket.IO client has loaded
+  // frame.html loads our copy of the Socket.IO client before this script; if it did not load
+  // (blocked or failed), every message goes over REST.
+  var useRest = typeof window.io !== "function";
 
-  function loadSocketClient() {
-    var tag = el("script");
-    tag.src = server + "/chat/socket.io.min.js";
-    tag.async = true;
-    tag.addEventListener("load", function () {
-      useRest = typeof window.io !== "function";
-      if (state.open) { connectSocket(); }
-    });
-    document.head.appendChild(tag);
-  }
   var waiting = null; // { resolve, reject, replies, timer, quietTimer }
 
   function connectSocket() {
     if (useRest || socket) { return; }
-    socket = window.io(server, { path: "/socket.io", transports: ["websocket"], reconnectionAttempts: 3, timeout: 5000 });
+    socket = window.io(window.location.origin, { path: "/socket.io", transports: ["websocket"], reconnectionAttempts: 3, timeout: 5000 });
     socket.on("connect", function () { socket.emit("session_request", { session_id: state.sessionId }); });
     socket.on("connect_error", function () {
       if (!socket.connected) { socket.close(); socket = null; useRest = true; }
@@ -419,12 +389,11 @@
   }
 
   function sendViaRest(text) {
-    return window.fetch(server + "/webhooks/rest/webhook", {
+    return window.fetch("/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: state.sessionId, message: text, metadata: { site: SITE } })
+      body: JSON.stringify({ sender: state.sessionId, message: text, metadata: { site: site() } })
     }).then(function (response) {
-      if (response.status === 403) { throw new Error("refused"); }
       // Too long or too fast: the server answers in the assistant's own words (with 999).
       if (response.status === 413 || response.status === 429) {
         return response.json().then(function (body) {
@@ -450,7 +419,7 @@
       }
       waiting = current;
       if (current.viaSocket) {
-        socket.emit("user_uttered", { message: text, session_id: state.sessionId, metadata: { site: SITE } });
+        socket.emit("user_uttered", { message: text, session_id: state.sessionId, metadata: { site: site() } });
       } else {
         sendViaRest(text).then(current.resolve, current.reject);
       }
@@ -497,7 +466,7 @@
     }, function (error) {
       // Keep what they typed: back in the box (unless they have started a new message).
       if (!shownAs && !input.value) { input.value = text; }
-      showStatus(error.message === "refused" ? t.refused : t.failed, error.message === "refused" ? undefined : text);
+      showStatus(t.failed, text);
     }).then(function () {
       busy = false;
       typing.hidden = true;
@@ -522,29 +491,49 @@
     }
   });
 
-  // ---- Opening and closing -----------------------------------------------------------------
+  // ---- Talking to the host page (loader.js): never any of the conversation ---------------
+  function tellHost(type, details) {
+    if (!hostOrigin) { return; }
+    var message = { protocol: PROTOCOL, type: type };
+    Object.keys(details || {}).forEach(function (key) { message[key] = details[key]; });
+    window.parent.postMessage(message, hostOrigin);
+  }
+
+  window.addEventListener("message", function (event) {
+    var message = event.data;
+    if (event.source !== window.parent || !message || message.protocol !== PROTOCOL) { return; }
+    if (message.type === "hello") {
+      hostOrigin = event.origin;
+      tellHost("ready", { open: state.open, colour: colour, title: title, label: t.open, frameTitle: t.frame, loading: t.loading, lang: lang });
+      return;
+    }
+    if (event.origin !== hostOrigin) { return; }
+    if (message.type === "open") { setOpen(true, message.focus === true); }
+    if (message.type === "exit") { exitPage(true); }
+  });
+
+  // ---- Opening and closing: the host shows or hides the frame; the frame remembers ---------
   function setOpen(open, moveFocus) {
-    panel.hidden = !open;
-    launcher.hidden = open;
-    launcher.setAttribute("aria-expanded", String(open));
     state.open = open;
     saveState();
     if (open) {
       connectSocket();
       if (moveFocus) { input.focus(); }
-    } else if (moveFocus) {
-      launcher.focus();
+    } else {
+      tellHost("close");
     }
   }
 
-  launcher.addEventListener("click", function () { setOpen(true, true); });
-  closeButton.addEventListener("click", function () { setOpen(false, true); });
+  closeButton.addEventListener("click", function () { setOpen(false); });
   panel.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { event.stopPropagation(); setOpen(false, true); }
+    if (event.key === "Escape") { event.stopPropagation(); setOpen(false); }
   });
 
   // ---- Exit this page ----------------------------------------------------------------------
-  function exitPage() {
+  // Everything is cleared here first. A click on Exit lets the frame replace the whole tab itself
+  // (user-activated top navigation), so it works whatever the host page does; when the host
+  // asked (Shift three times) or the browser refused, the host replaces it.
+  function exitPage(hostAsked) {
     state = { sessionId: randomId(), messages: [], open: false };
     try { window.sessionStorage.removeItem(STORAGE_KEY); } catch (e) { /* blocked */ }
     log.textContent = "";
@@ -552,41 +541,38 @@
     urgentAnnouncer.textContent = "";
     input.value = "";
     if (socket) { socket.close(); socket = null; }
-    panel.hidden = true;
-    launcher.hidden = true;
-    overlay.hidden = false;
-    try {
-      window.top.location.replace(exitUrl);
-    } catch (e) {
-      window.location.replace(exitUrl);
+    root.hidden = true;
+    var leaving = false;
+    if (!hostAsked) {
+      try { window.top.location.replace(exitUrl); leaving = true; } catch (e) { /* refused: the host does it */ }
     }
+    tellHost("exit", { leaving: leaving });
   }
 
-  exitButton.addEventListener("click", exitPage);
+  exitButton.addEventListener("click", function () { exitPage(false); });
 
-  // Shift three times within five seconds exits, but never while typing in a text field
-  // (phone keyboards send Shift for capitals).
-  var shiftTimes = [];
+  // Shift three times exits, counted by the host page with its own presses, so it works wherever
+  // the focus is. The frame tells it of a Shift released outside a text field, and once, of any
+  // other key after that (which starts the count again): no more, so no typing rhythm leaks.
+  var shiftTold = false;
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") { return; }
     var target = event.target;
     var typingInField = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (typingInField) { shiftTimes = []; return; }
-    var now = Date.now();
-    shiftTimes = shiftTimes.filter(function (time) { return now - time < SHIFT_WINDOW_MS; });
-    shiftTimes.push(now);
-    if (shiftTimes.length >= SHIFT_PRESSES) { exitPage(); }
+    if (typingInField) { if (shiftTold) { tellHost("other-key"); shiftTold = false; } return; }
+    shiftTold = true;
+    tellHost("shift");
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") { shiftTimes = []; }
+    if (event.key === "Shift" || !shiftTold) { return; }
+    shiftTold = false;
+    tellHost("other-key");
   });
 
   // ---- Start -------------------------------------------------------------------------------
   function start() {
     document.body.appendChild(root);
-    loadSocketClient();
     state.messages.forEach(showMessage);
-    if (state.open) { setOpen(true, false); }
   }
 
   if (document.body) { start(); } else { document.addEventListener("DOMContentLoaded", start); }
