@@ -12,3 +12,8 @@ import rasa.core.actions.action as rasa_actions
 def apply(seconds: float) -> None:
     # Rasa reads this module-level name each time it calls the action server.
     rasa_actions.DEFAULT_REQUEST_TIMEOUT = seconds
+
+
+def current() -> float:
+    """Rasa's wait now (the start-up check compares it with the setting)."""
+    return rasa_actions.DEFAULT_REQUEST_TIMEOUT

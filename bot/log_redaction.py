@@ -71,6 +71,12 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+def installed() -> bool:
+    """Whether every handler of the root logger has the filter (the start-up check asks)."""
+    handlers = logging.getLogger().handlers
+    return bool(handlers) and all(any(isinstance(f, RedactingFilter) for f in h.filters) for h in handlers)
+
+
 def install() -> None:
     """Add the filter to every handler of the root logger (where all of Rasa's logs end up)."""
     for handler in logging.getLogger().handlers:

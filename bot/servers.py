@@ -13,7 +13,8 @@ from typing import IO, TYPE_CHECKING, Any, List, Optional, Sequence, Union
 
 import requests
 
-from bot import model as models, retention
+from bot import model as models
+from bot import retention
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
 from bot.settings import Limits, Settings
 
@@ -103,10 +104,12 @@ ACTIONS, RASA = "actions", "rasa"
 
 
 def start(
-    settings: Settings, model: Path, log: Optional[IO] = None, parts: Sequence[str] = (ACTIONS, RASA)
+    settings: Settings, model: Path, log: Optional[IO] = None, parts: Sequence[str] = (ACTIONS, RASA),
+    credentials: Path = CREDENTIALS_FILE,
 ) -> Assistant:
     """Start the action server and the Rasa server (or only the ``parts`` named) and return once
     each answers over HTTP. A Rasa server alone (scale-out) reaches its actions at ACTIONS_PORT.
+    ``credentials`` names the channels (the tests start one without the widget's).
 
     Raises ModelNotTrusted, before starting anything, if the model is not the one we trained.
     """
@@ -123,7 +126,7 @@ def start(
         ))
     if RASA in parts:
         assistant.processes.append(_spawn(rasa_command("run", model) + [
-            "--credentials", str(CREDENTIALS_FILE),
+            "--credentials", str(credentials),
             "--interface", settings.rasa_host,
             "--port", str(settings.rasa_port),
         ] + log_flag, settings.env(), log))

@@ -8,6 +8,7 @@ import pytest
 import requests
 
 from bot import model, servers
+from bot.paths import CREDENTIALS_FILE
 from bot.servers import free_port  # noqa: F401  (tests import it from here)
 from bot.settings import Limits
 
@@ -25,7 +26,8 @@ def trained_model() -> Path:
 
 
 @contextmanager
-def running_assistant(folder: Path, **settings_overrides: Any) -> Iterator[servers.Assistant]:
+def running_assistant(folder: Path, credentials: Path = CREDENTIALS_FILE,
+                      **settings_overrides: Any) -> Iterator[servers.Assistant]:
     """The real servers on free ports with a fresh SQLite store; the log is checked afterwards.
 
     ``settings_overrides`` are Settings fields, e.g. ``allowed_origins=(...)`` or ``limits=...``.
@@ -33,7 +35,7 @@ def running_assistant(folder: Path, **settings_overrides: Any) -> Iterator[serve
     settings = servers.local_settings(folder / "tracker.db", **settings_overrides)
     log_path = folder / "servers.log"
     with log_path.open("w") as log:
-        assistant = servers.start(settings, trained_model(), log=log)
+        assistant = servers.start(settings, trained_model(), log=log, credentials=credentials)
         assistant.log_path = log_path
         try:
             yield assistant

@@ -1,10 +1,9 @@
-"""A Rasa input channel that serves the chat widget, its pages, and the server-wide guards.
+"""A Rasa input channel that serves the chat widget and its pages under /chat/.
 
 Rasa mounts every channel's blueprint under /webhooks/; like Rasa's own Socket.IO channel, this
-blueprint reaches the app when it is registered. It serves the widget and pages under /chat/ and
-installs, for the whole server, the origin check (so the widget, REST and Socket.IO share one
-list of allowed partner sites), the message limits, the log redaction and the action-server
-timeout. Enabled in credentials.yml.
+blueprint reaches the app itself when it is registered, to serve /chat/. The server-wide
+safeguards are not installed here (removing this channel must not remove them): see
+bot/safeguards/bootstrap.py. Enabled in credentials.yml.
 """
 import re
 from pathlib import Path
@@ -15,9 +14,9 @@ from sanic import Blueprint, Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, raw
 
-from bot import action_timeout, directory, log_redaction, settings
+from bot import directory, settings
 from bot.paths import ROOT
-from bot.web import api_guard, limits, origins
+from bot.safeguards import bootstrap
 
 HERE = Path(__file__).parent
 WIDGET = HERE / "widget"
@@ -101,17 +100,9 @@ def frame_policy(allowed_origins: Iterable[str]) -> str:
 
 
 class WidgetBlueprint(Blueprint):
-    """Serves /chat/...; when registered, guards the whole app: origins first, then message limits."""
+    """Serves /chat/...; the server-wide safeguards are installed by bot/safeguards/bootstrap.py."""
 
     def register(self, app: Sanic, options: Dict[Text, Any]) -> None:
-        config = settings.load()
-        origins.install(app, config.allowed_origins)
-        # Behind nginx, the client's address comes from X-Forwarded-For (for the limits).
-        app.config.PROXIES_COUNT = config.proxies_count
-        limits.install(app, limits.shared_guard())
-        api_guard.install(app)
-        log_redaction.install()
-        action_timeout.apply(config.action_timeout_seconds)
         super().register(app, {**options, "url_prefix": URL_PREFIX})
 
 
@@ -127,7 +118,7 @@ class WidgetChannel(InputChannel):
     ) -> Blueprint:
         files = load_files()
         policies = {FRAME: frame_policy(settings.load().allowed_origins)}
-        widget = WidgetBlueprint("chat_widget", __name__)
+        widget = bootstrap.guarded(WidgetBlueprint("chat_widget", __name__))
 
         async def serve(request: Request, name: str = "") -> HTTPResponse:
             if name not in files:

@@ -22,15 +22,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, Optional, Union
 
 from rasa.core.nlg.interpolator import interpolate_text
+from redis.exceptions import RedisError
 from ruamel.yaml import YAML
 from sanic import Sanic
 from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
-from redis.exceptions import RedisError
-from sanic.response import HTTPResponse, json as json_response
+from sanic.response import HTTPResponse
+from sanic.response import json as json_response
 
 from bot import directory, log_redaction, settings, shared_redis
-from bot.content_rules import SERVER_SENT_RESPONSES, SLOW_DOWN_RESPONSE as SLOW_DOWN, TOO_LONG_RESPONSE as TOO_LONG
+from bot.content_rules import SERVER_SENT_RESPONSES
+from bot.content_rules import SLOW_DOWN_RESPONSE as SLOW_DOWN
+from bot.content_rules import TOO_LONG_RESPONSE as TOO_LONG
 from bot.paths import DOMAIN_FILE
 from bot.settings import Limits
 
@@ -279,4 +282,5 @@ def install(app: Sanic, guard: Guard) -> None:
                                  status=refusal.status, headers=headers)
         return None
 
+    check_rest_message.safeguard = "limits"  # type: ignore[attr-defined]  (the start-up check looks for it)
     app.register_middleware(check_rest_message, "request")

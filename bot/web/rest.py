@@ -16,12 +16,14 @@ from sanic import Blueprint
 from sanic.request import Request
 
 from bot import settings
+from bot.safeguards import bootstrap
 from bot.web import failures, limits, origins
 
 
 class SiteAwareRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        return super().blueprint(failures.always_answered(on_new_message, limits.shared_guard().replies))
+        answered = failures.always_answered(on_new_message, limits.shared_guard().replies)
+        return bootstrap.guarded(super().blueprint(answered))
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
         origin = request.headers.get("origin")

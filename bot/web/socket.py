@@ -17,6 +17,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
+from bot.safeguards import bootstrap
 from bot.web import failures, limits
 
 
@@ -82,4 +83,4 @@ class GuardedSocketIOInput(SocketIOInput):
             self.user_message_evt: user_message,
             "disconnect": disconnect,
         })
-        return blueprint
+        return bootstrap.guarded(blueprint)
