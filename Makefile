@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run train shell validate test test-unit test-stories test-e2e test-widget browser lock clean help venv \
+.PHONY: run train shell validate lint test test-unit test-stories test-e2e test-widget browser lock clean help venv \
 	add-example add-intent set-response set-contact check-links stats bench purge privacy-report audit eval \
 	safety-report \
 	test-scale run-scaled scale-services
@@ -117,7 +117,13 @@ purge: venv
 stats: venv
 	$(PY) -m bot stats $(if $(CSV),--csv "$(CSV)")
 
-test: venv train validate test-unit test-stories test-e2e eval test-widget
+test: venv lint train validate test-unit test-stories test-e2e eval test-widget
+
+# Python (ruff) and the widget's scripts (ESLint), both pinned; configured in pyproject.toml and
+# eslint.config.mjs. `make test` runs it first.
+lint: venv
+	$(VENV)/bin/ruff check .
+	npx --no-install eslint bot/web/widget
 
 test-unit: venv
 	$(PY) -m pytest -m "not e2e and not model and not browser and not scale" -q

@@ -7,8 +7,21 @@ from datetime import date
 from pathlib import Path
 from typing import Union
 
-from bot import (directory, edit, links, model, privacy_report, retention, safety, safety_report, scaled, servers,
-                 settings, stats, validate)
+from bot import (
+    directory,
+    edit,
+    links,
+    model,
+    privacy_report,
+    retention,
+    safety,
+    safety_report,
+    scaled,
+    servers,
+    settings,
+    stats,
+    validate,
+)
 from bot.paths import ROOT
 
 
@@ -131,7 +144,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
         elif args.command == "add-intent":
             examples = list(args.example)
             if args.examples_file:
-                examples += [l.strip() for l in Path(args.examples_file).read_text(encoding="utf-8").splitlines() if l.strip()]
+                lines = Path(args.examples_file).read_text(encoding="utf-8").splitlines()
+                examples += [line.strip() for line in lines if line.strip()]
             changed = edit.add_intent(ROOT, args.name, Path(args.file), examples, args.answer)
         elif args.command == "set-response":
             changed = edit.set_response(ROOT, args.name, args.text)
@@ -153,7 +167,8 @@ def main(argv=None) -> int:
     train.set_defaults(func=cmd_train)
     commands.add_parser("run", help="start the assistant").set_defaults(func=cmd_run)
     run_scaled = commands.add_parser("run-scaled", help="several Rasa servers behind nginx, with PostgreSQL and Redis")
-    run_scaled.add_argument("--folder", default=str(ROOT / "var" / "scaled"), help="for PostgreSQL's data, Redis's and nginx's files")
+    run_scaled.add_argument("--folder", default=str(ROOT / "var" / "scaled"),
+                            help="for PostgreSQL's data, Redis's and nginx's files")
     run_scaled.set_defaults(func=cmd_run_scaled)
     commands.add_parser("shell", help="talk to the assistant in the terminal").set_defaults(func=cmd_shell)
     serve = commands.add_parser("serve", help="one server only (a container's command): rasa or actions")

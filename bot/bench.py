@@ -269,10 +269,11 @@ def table(all_figures: Dict[str, Figures], floor: Dict[int, Load], levels: List[
     row("Held-out macro F1", lambda f: f.macro_f1, ".3f")
     row("End-to-end replies right (of %d)" % ours.e2e_total, lambda f: f.e2e_passed, "d")
     for level in levels:
-        row(f"{level} at once: messages/s", lambda f: f.loads[level].per_second, ".1f")
+        row(f"{level} at once: messages/s", lambda f, level=level: f.loads[level].per_second, ".1f")
         for p, name in ((50, "median"), (95, "95th"), (99, "99th")):
-            row(f"{level} at once: {name} ms", lambda f: f.loads[level].percentile(p), ".0f")
-        row(f"{level} at once: wrong or failed replies", lambda f: f.loads[level].wrong + f.loads[level].errors, "d")
+            row(f"{level} at once: {name} ms", lambda f, level=level, p=p: f.loads[level].percentile(p), ".0f")
+        row(f"{level} at once: wrong or failed replies",
+            lambda f, level=level: f.loads[level].wrong + f.loads[level].errors, "d")
         rows.append((f"{level} at once: floor (fixed reply) msgs/s, median ms",
                      f"{floor[level].per_second:.0f}/s, {floor[level].percentile(50):.1f} ms", "", ""))
     row("Rasa server CPU per message under load, ms",
@@ -293,10 +294,10 @@ def table(all_figures: Dict[str, Figures], floor: Dict[int, Load], levels: List[
 
 
 def machine() -> str:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
-    memory = int(next(l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines()
-                      if l.startswith("MemTotal"))) // 1024 // 1024
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal"))) // 1024 // 1024
     return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, Python {platform.python_version()}"
 
 

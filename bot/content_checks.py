@@ -84,7 +84,8 @@ class Project:
         return sorted(p for p in (self.root / "data").glob("*.yml"))
 
     def yaml_files(self) -> List[Path]:
-        return [self.domain_file, self.directory_file, self.topic_titles_file] + sorted(self.nlu_folder.glob("*.yml")) + self.dialogue_files
+        return ([self.domain_file, self.directory_file, self.topic_titles_file]
+                + sorted(self.nlu_folder.glob("*.yml")) + self.dialogue_files)
 
 
 def load_round_trip(path: Path) -> Tuple[Optional[object], Optional[Problem]]:

@@ -6,7 +6,8 @@ import re
 from typing import List, Set
 
 # UK numbers as people write them: 999, 101, 18000, 116 123, 0800 555 111, 08 08 16 89 111, +44 ...
-PHONE_RE = re.compile(r"(?<![\w/.])(?:\+44\s?|0)(?:\d[\s-]?){8,11}\d(?![\w/])|(?<![\w/.])(?:999|101|18000|18001 101|116 123)(?![\w/])")
+PHONE_RE = re.compile(r"(?<![\w/.])(?:\+44\s?|0)(?:\d[\s-]?){8,11}\d(?![\w/])"
+                      r"|(?<![\w/.])(?:999|101|18000|18001 101|116 123)(?![\w/])")
 LINK_RE = re.compile(r"\b(?:https?://|www\.)[^\s)>\]]+", re.IGNORECASE)
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PLACEHOLDER_RE = re.compile(r"{([^\n{}]+?)}")

@@ -144,8 +144,9 @@ class Postgres:
             self.folder.mkdir(parents=True, exist_ok=True)
             (self.folder / "pw").write_text(self.password)
             give_to(self.folder, owner)
-            subprocess.run(as_user([program("initdb"), "-D", str(data), "-U", self.user, "--pwfile", str(self.folder / "pw"),
-                                    "--auth-host=scram-sha-256", "--auth-local=peer", "-E", "UTF8", "--no-sync"], owner),
+            subprocess.run(as_user([program("initdb"), "-D", str(data), "-U", self.user,
+                                    "--pwfile", str(self.folder / "pw"), "--auth-host=scram-sha-256",
+                                    "--auth-local=peer", "-E", "UTF8", "--no-sync"], owner),
                            check=True, stdout=subprocess.DEVNULL)
             (self.folder / "pw").unlink()
             first_start = True
@@ -200,7 +201,8 @@ def nginx_config(folder: Path, port: int, rasa_ports: List[int], actions_port: i
         "port": str(port),
         "actions_port": str(actions_port),
         "rasa_servers": "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in rasa_ports),
-        "action_servers": "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in action_ports),
+        "action_servers": "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;"
+                                    for p in action_ports),
     }
     text = NGINX_TEMPLATE.read_text(encoding="utf-8")
     for name, value in values.items():

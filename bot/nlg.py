@@ -67,7 +67,8 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
             "custom": {**(message.get("custom") or {}), **(guidance.get("custom") or {})},
         }
 
-    async def _clarify(self, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any) -> Optional[Dict[Text, Any]]:
+    async def _clarify(self, tracker: DialogueStateTracker, output_channel: Text,
+                       **kwargs: Any) -> Optional[Dict[Text, Any]]:
         """The clarifying answer for the message just received: the likeliest topics as buttons,
         or "I can only read English" to a message in another language (bot/clarify.py)."""
         parse_data = tracker.latest_message.parse_data if tracker.latest_message else {}
@@ -77,7 +78,8 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
             message = {**message, "buttons": suggested + list(message.get("buttons") or [])}
         return message
 
-    async def _contact_again(self, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any) -> Optional[Dict[Text, Any]]:
+    async def _contact_again(self, tracker: DialogueStateTracker, output_channel: Text,
+                             **kwargs: Any) -> Optional[Dict[Text, Any]]:
         """The details of the service the last answer named ("what's their number?"), or the list
         of support services if no answer has named one yet (bot/contact_again.py)."""
         answers = [e.action_name for e in reversed(tracker.events) if isinstance(e, ActionExecuted) and e.action_name]
@@ -88,16 +90,19 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
         contact = self.contacts[service]
         details = dict(zip(contact_again.COMPUTED_VALUES, (contact.get("name") or service, contact.how_to_contact())))
         shown = [f"{service}.contact"] if service in self.unconfirmed else []
-        return await self._with_check_line(contact_again.RESPONSE, tracker, output_channel, shown, **{**kwargs, **details})
+        return await self._with_check_line(contact_again.RESPONSE, tracker, output_channel, shown,
+                                           **{**kwargs, **details})
 
     async def _with_check_line(self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text,
-                               shown_unconfirmed: Optional[List[str]] = None, **kwargs: Any) -> Optional[Dict[Text, Any]]:
+                               shown_unconfirmed: Optional[List[str]] = None,
+                               **kwargs: Any) -> Optional[Dict[Text, Any]]:
         """The response, with utter_check_details added when it shows contact details that are not
         confirmed in the directory and does not already ask people to check them: nothing shown
         to residents may look more certain than it is. Confirming the entry removes the line."""
         message = await super().generate(utter_action, tracker, output_channel, **kwargs)
         templates = [v.get("text") or "" for v in self.responses.get(utter_action, [])]
-        shown = shown_unconfirmed or [p for t in templates for p in content_rules.unconfirmed_shown(t, self.unconfirmed)]
+        shown = shown_unconfirmed or [p for t in templates
+                                      for p in content_rules.unconfirmed_shown(t, self.unconfirmed)]
         if message is None or not shown or content_rules.CHECK_ON_WEBSITE_RE.search(message.get("text") or ""):
             return message
         check = await super().generate(content_rules.CHECK_DETAILS_RESPONSE, tracker, output_channel, **kwargs) or {}

@@ -9,6 +9,7 @@ the date it was understood as ("yesterday about 6" -> "Tuesday 24 November 2026,
 import re
 from datetime import date, datetime, timedelta
 from typing import Any, Dict, Optional, Tuple
+
 from zoneinfo import ZoneInfo
 
 FORM = "incident_notes_form"
@@ -47,7 +48,8 @@ def _day(text: str, today: date) -> Optional[date]:
         return today - timedelta(days=1)
     if re.search(r"\b(today|this (morning|afternoon|evening)|tonight|earlier|just now)\b", text):
         return today
-    ago = re.search(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few)\s+(day|week)s?\s+ago\b", text)
+    ago = re.search(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|couple of|few)"
+                    r"\s+(day|week)s?\s+ago\b", text)
     if ago:
         count = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBER_WORDS[ago.group(1)]
         return today - timedelta(days=count * (7 if ago.group(2) == "week" else 1))
@@ -93,7 +95,8 @@ def _time(text: str) -> Optional[str]:
                  if re.search(r"\b(night|tonight)\b" if word == "night" else rf"\b{word}\b", text)), None)
     about = "about " if re.search(r"\b(about|around|roughly|approx\w*)\b|\dish\b", text) else ""
     half = _HALF.search(text)
-    clock = next((m for m in _CLOCK.finditer(_without_dates(text)) if m.group(1) or m.group(3) or m.group(4) or m.group(5)), None)
+    clock = next((m for m in _CLOCK.finditer(_without_dates(text))
+                  if m.group(1) or m.group(3) or m.group(4) or m.group(5)), None)
     if half:
         said = f"half past {half.group(1)}"
     elif clock:

@@ -33,7 +33,8 @@ _PERSON = (r"(?:someone|somebody|people|a\s+(?:man|woman|guy|bloke|lad|group|gan
 _HIDING = (r"\b(?:hear|hears|hiding|hide|hid|quiet|whisper\w*|downstairs|upstairs|next\s+room|in\s+the\s+(?:house|flat|"
            r"room|hall))\b")
 # "hurt myself playing football", "cut myself a fringe": not self-harm.
-_NOT_AN_ACCIDENT = r"(?!\s+(?:a|an|some|on|playing|at\s+(?:work|football|the\s+gym)|doing|by\s+accident|shaving|cooking))"
+_NOT_AN_ACCIDENT = (r"(?!\s+(?:a|an|some|on|playing|at\s+(?:work|football|the\s+gym)|doing|by\s+accident|"
+                    r"shaving|cooking))")
 _VIOLENCE = (r"(?:attacking|hitting|beating|punching|kicking|chasing|stabbing|threatening|strangling|choking|"
              r"hurting|assaulting|battering|shoving|pushing|dragging|stamping\s+on|smashing)")
 
@@ -130,7 +131,8 @@ _DANGER_PATTERNS = [
     r"\b(?:is|are|'s|'re|keep|keeps|still)\s+" + _VIOLENCE + r"\s+" + _ME,
     r"\bbeen\s+(?:chasing|following|stalking|threatening)\s+" + _ME + r"(?!\s+(?:on|online))",
     r"\b(?:is|are|'s|'re|keep|keeps|still)\s+" + _VIOLENCE + r"(?:\s+up)?\s+" + _SOMEONE,
-    r"(?<!after )(?<!since )(?<!about )(?<!from )(?<!for )(?<!reported )(?<!report )\bbeing\s+(?:attacked|followed|chased|beaten|beat|hit|threatened|"
+    r"(?<!after )(?<!since )(?<!about )(?<!from )(?<!for )(?<!reported )(?<!report )"
+    r"\bbeing\s+(?:attacked|followed|chased|beaten|beat|hit|threatened|"
     r"assaulted|stalked|hurt|strangled|choked|kicked|punched)\b",
     r"\b(?:attacking|beating|chasing|stabbing|strangling|choking)\s+(?:me|us)\b",
     r"\bfollow(?:s|ing|ed)?\s+(?:me|us)\b[^.!?]{0,30}\b(?:home|now|right\s+now)\b",
@@ -145,8 +147,8 @@ _DANGER_PATTERNS = [
     r"(?:on|onto|to)\s+"
     r"(?:the\s+)?(?:ground|floor|pavement|road|tracks))\b",
     # Someone at the door, trying to get in, or keeping the person from getting away.
-    r"\b" + _PERSON + r"\s+(?:(?:is|are|'s|'re|still|stood|standing|waiting|hanging|around|sat|sitting|lurking|gathered|"
-    r"gathering|keep|keeps|been|have|has|with\s+\w+)\s+){0,3}outside\s+(?:my|our|the)\s+" + _HOME + r"\b",
+    r"\b" + _PERSON + r"\s+(?:(?:is|are|'s|'re|still|stood|standing|waiting|hanging|around|sat|sitting|lurking|"
+    r"gathered|gathering|keep|keeps|been|have|has|with\s+\w+)\s+){0,3}outside\s+(?:my|our|the)\s+" + _HOME + r"\b",
     r"\bthere(?:'s|\s+is|\s+are|'re)\s+(?:a\s+|some\s+|two\s+|three\s+|about\s+\w+\s+)?(?:\w+\s+)?"
     r"(?:man|men|woman|women|lads|guys|youths|kids|boys|girls|people|gang|group|someone|somebody)\b[^.!?]{0,20}"
     r"\boutside\b",
@@ -167,8 +169,8 @@ _DANGER_PATTERNS = [
     r"\btonight\b[^.!?]{0,30}\b(?:coming|come)\s+back\b",
     r"\bbreak(?:ing)?\s+in\b",
     r"\b(?:in|inside)\s+(?:my|our|the)\s+(?:house|home|flat|garden)\b.*\b(?:now|right\s+now)\b",
-    r"\b" + _PERSON + r"\b(?!\s+else)[^.!?]{0,30}\b(?:in|inside)\s+(?:my|our|her|his|their|the)\s+(?:\w+'s\s+)?(?:garden|hall|"
-    r"kitchen|yard|hallway|stairs|landing|bedroom|back\s+yard)\b",
+    r"\b" + _PERSON + r"\b(?!\s+else)[^.!?]{0,30}\b(?:in|inside)\s+(?:my|our|her|his|their|the)\s+(?:\w+'s\s+)?"
+    r"(?:garden|hall|kitchen|yard|hallway|stairs|landing|bedroom|back\s+yard)\b",
     r"\b(?:someone|somebody|they'?re|they\s+are|he'?s|he\s+is|she'?s|she\s+is|there'?s\s+someone)\s+(?:is\s+)?"
     r"(?:in|inside)\s+(?:my|our|the)\s+(?:house|home|flat)\b",
     r"\b(?:getting|got|right)\s+(?:right\s+)?in\s+(?:my|her|his|their|our)\s+face\b",
@@ -178,7 +180,8 @@ _DANGER_PATTERNS = [
     r"(?:hijab|scarf|headscarf|turban|niqab|kippah|patka|hair|arm)\b",
     r"\b(?:won'?t|wont|will\s+not)\s+(?:leave|go\s+away|let\s+(?:me|us)\s+(?:go|leave|out|past|through))\b"
     r"(?!\s+(?:the|my|his|her|their|our)\s+(?:house|home|flat|room|bed|bedroom))",
-    r"(?<!feel )(?<!feels )(?<!feeling )(?<!felt )\b(?:trapped|surrounded|surrounding\s+(?:me|us)|cornered|hiding\s+from)\b",
+    r"(?<!feel )(?<!feels )(?<!feeling )(?<!felt )"
+    r"\b(?:trapped|surrounded|surrounding\s+(?:me|us)|cornered|hiding\s+from)\b",
     r"\blocked\s+(?:my\s*self|our\s*selves|me|us)\s+in\b|\b(?:keep|keeps|are|is|'re|'s)\s+circling\b",
     r"\b(?:can'?t|cannot|cant)\s+get\s+(?:away|past|out)\b",
     r"\bwaiting\b[^.!?]{0,30}\bfor\s+(?:me|us)\b",
@@ -233,7 +236,8 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|few|couple\s+of|several|many)"
 # A time that is over, or words that say the danger is over.
 _OVER = [
-    r"\b(?:yesterday|overnight|last\s+(?:night|week|weekend|month|year|term|summer|winter|spring|autumn|time|" + _DAY + r"))\b",
+    r"\b(?:yesterday|overnight|last\s+(?:night|week|weekend|month|year|term|summer|winter|spring|autumn|time|"
+    + _DAY + r"))\b",
     r"\b" + _COUNT + r"\s+(?:days?|weeks?|months?|years?)\s+ago\b|\bages\s+ago\b",
     r"\b(?:back\s+)?in\s+" + _MONTH + r"\b|\bon\s+" + _DAY + r"\b",
     r"\bfor\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?" + _COUNT + r"\s+(?:weeks?|months?|years?)\b",

@@ -30,9 +30,18 @@ import weakref
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Text, Tuple, Union
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import (ActionExecutionRejected, ActiveLoop, AllSlotsReset, BotUttered,
-                                     ConversationPaused, ConversationResumed, Event, LoopInterrupted,
-                                     SlotSet, UserUttered)
+from rasa.shared.core.events import (
+    ActionExecutionRejected,
+    ActiveLoop,
+    AllSlotsReset,
+    BotUttered,
+    ConversationPaused,
+    ConversationResumed,
+    Event,
+    LoopInterrupted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import notes, settings, shared_redis
@@ -83,7 +92,8 @@ def still_in_force(events: Sequence[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
 
 def minimised(event: Event, keep_unclear_text: bool = False) -> Event:
     """A user message as it may be stored: its intent and confidence, the website it came from
-    (only if it is written as a website's origin: a client could put anything there), and no text, unless it was not understood and ``keep_unclear_text`` is on (then redacted)."""
+    (only if it is written as a website's origin: a client could put anything there), and no text,
+    unless it was not understood and ``keep_unclear_text`` is on (then redacted)."""
     if not isinstance(event, UserUttered):
         return event
     text = event.text or ""

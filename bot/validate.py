@@ -15,10 +15,10 @@ def rasa_validate(root: Path) -> bool:
         cwd=root, capture_output=True, text=True,
     )
     if result.returncode != 0:
-        lines = [l for l in (result.stdout + result.stderr).splitlines()
-                 if ("UserWarning" in l or "ERROR" in l or "Error" in l) and "Deprecat" not in l]
+        lines = [line for line in (result.stdout + result.stderr).splitlines()
+                 if ("UserWarning" in line or "ERROR" in line or "Error" in line) and "Deprecat" not in line]
         print("Rasa's own checks failed:")
-        print("\n".join("  " + l.strip() for l in lines[-20:]) or "  (run `rasa data validate` to see why)")
+        print("\n".join("  " + line.strip() for line in lines[-20:]) or "  (run `rasa data validate` to see why)")
     return result.returncode == 0
 
 

@@ -100,7 +100,8 @@ def _fill(text: str, values: Dict[str, str], where: str) -> str:
 def _facts(raw: object, values: Dict[str, str], where: str) -> Tuple[Fact, ...]:
     if raw is None:
         return ()
-    if not isinstance(raw, list) or not all(isinstance(f, list) and f and all(isinstance(a, str) for a in f) for f in raw):
+    if not isinstance(raw, list) or not all(isinstance(f, list) and f and all(isinstance(a, str) for a in f)
+                                            for f in raw):
         raise SetError(f"{where}: `must` is a list of lists of strings, e.g. [[\"Galop\"], [\"999\", \"101\"]]")
     return tuple(tuple(_fill(a, values, where) for a in fact) for fact in raw)
 
@@ -113,7 +114,8 @@ def load_topics(path: Path = ANSWER_KEY_FILE, values: Optional[Dict[str, str]] =
         safety = entry.get("safety")
         if safety not in (None,) + SAFETY_KINDS:
             raise SetError(f"{path.name}: topic {name}: safety is one of {SAFETY_KINDS}")
-        topics[name] = Topic(name, _facts(entry.get("must"), values, f"{path.name}: {name}"), safety, entry.get("pending"))
+        topics[name] = Topic(name, _facts(entry.get("must"), values, f"{path.name}: {name}"), safety,
+                             entry.get("pending"))
     return topics
 
 

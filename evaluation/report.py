@@ -67,7 +67,8 @@ def figures(results: List[CaseResult]) -> Figures:
             wrong_went_to[key][r.turns[0].understood.split(" -> ")[-1] or "?"] += 1
     danger = [t.verdict.danger_answer_first for _, t, turn in turns if turn.safety == "emergency"]
     crisis = [t.verdict.crisis_answer_first for _, t, turn in turns if turn.safety == "crisis"]
-    ordinary = [any(p.startswith("false alarm") for p in t.verdict.problems) for _, t, turn in turns if turn.safety is None]
+    ordinary = [any(p.startswith("false alarm") for p in t.verdict.problems)
+                for _, t, turn in turns if turn.safety is None]
     understood = [r for r in singles if r.case.topic not in UNCLEAR_TOPICS]
     return Figures(
         messages=(sum(r.right for r in counted), len(counted)),

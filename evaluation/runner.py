@@ -61,7 +61,8 @@ def run_case(case: Case, webhook: str, values: Dict[str, str], openings: Sequenc
     with requests.Session() as session:
         for turn in case.turns:
             replies = _send(session, webhook, result.sender, turn.text)
-            result.turns.append(TurnResult(turn.text, turn.topic, replies, judge.judge(turn, replies, values, openings)))
+            verdict = judge.judge(turn, replies, values, openings)
+            result.turns.append(TurnResult(turn.text, turn.topic, replies, verdict))
     return result
 
 

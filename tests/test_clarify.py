@@ -27,7 +27,8 @@ def test_the_likeliest_topics_with_a_title_are_offered_best_first():
 
 
 def test_unlikely_topics_are_not_offered_and_one_guess_is_not_a_choice():
-    response, buttons = clarify.choose({"intent_ranking": ranking(("support_lgbt", 0.6), ("ask_how_to_report", 0.01))}, TITLES)
+    parse_data = {"intent_ranking": ranking(("support_lgbt", 0.6), ("ask_how_to_report", 0.01))}
+    response, buttons = clarify.choose(parse_data, TITLES)
     assert (response, buttons) == (clarify.CLARIFY, None)
 
 

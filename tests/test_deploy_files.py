@@ -1,5 +1,4 @@
 """The deployment files stay in step with the code (the Kubernetes part is documented, not run)."""
-from pathlib import Path
 
 import yaml
 
@@ -38,4 +37,5 @@ def test_only_the_ingress_reaches_rasa_and_only_rasa_reaches_actions_and_redis()
     assert set(policies) == {"assistant-rasa", "assistant-actions", "assistant-redis"}
     assert all("namespaceSelector" in source for rule in policies["assistant-rasa"] for source in rule["from"])
     for app in ("assistant-actions", "assistant-redis"):
-        assert [s["podSelector"]["matchLabels"] for r in policies[app] for s in r["from"]] == [{"app": "assistant-rasa"}]
+        selectors = [s["podSelector"]["matchLabels"] for r in policies[app] for s in r["from"]]
+        assert selectors == [{"app": "assistant-rasa"}]

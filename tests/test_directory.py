@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
 
 from bot import directory
 from bot.nlg import DirectoryNLG
 from bot.paths import DOMAIN_FILE
-from rasa.utils.endpoints import EndpointConfig
 
 
 def test_every_entry_has_a_source_a_check_date_and_a_status(contacts):
@@ -47,9 +47,11 @@ def test_how_to_contact_lists_every_channel_in_plain_words(contacts):
          "at least one way"),
         ({"name": "X", "purpose": "Y", "phone": "1", "source": "https://a", "checked": "last week", "confirmed": True},
          "YYYY-MM-DD"),
-        ({"name": "X", "purpose": "Y", "phone": "1", "source": "https://a", "checked": date(2025, 1, 1), "confirmed": "yes"},
+        ({"name": "X", "purpose": "Y", "phone": "1", "source": "https://a", "checked": date(2025, 1, 1),
+          "confirmed": "yes"},
          "true or false"),
-        ({"name": "X", "purpose": "Y", "fone": "1", "phone": "1", "source": "https://a", "checked": date(2025, 1, 1), "confirmed": True},
+        ({"name": "X", "purpose": "Y", "fone": "1", "phone": "1", "source": "https://a", "checked": date(2025, 1, 1),
+          "confirmed": True},
          "unknown field 'fone'"),
         ({"purpose": "Y", "phone": "1", "source": "https://a", "checked": date(2025, 1, 1), "confirmed": True},
          "'name' is missing"),

@@ -73,6 +73,7 @@ def test_greeting_says_it_is_automated_and_what_it_does(assistant):
 
 def test_awareness_week_dates_are_computed(assistant):
     from datetime import date
+
     from bot import awareness_week
     start, end = awareness_week.current_or_next(date.today())
     assert awareness_week.spoken(end) in joined(say(assistant, "when is hate crime awareness week"))

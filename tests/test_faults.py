@@ -62,7 +62,8 @@ def test_a_conversation_carries_on_after_a_restart_and_the_api_needs_the_token(t
         assert requests.get(tracker_url, params={"token": "wrong" * 8}, timeout=10).status_code == 401
         tracker = requests.get(tracker_url, params={"token": token}, timeout=10)
         assert tracker.status_code == 200
-        said = [(e["text"], e["parse_data"]["intent"]["name"]) for e in tracker.json()["events"] if e["event"] == "user"]
+        said = [(e["text"], e["parse_data"]["intent"]["name"])
+                for e in tracker.json()["events"] if e["event"] == "user"]
         assert said == [("", "tell_experience"), ("", "affirm")]  # understood; the text is not kept
         # Only a model trained here, from the models folder, with its recorded hash, may be loaded.
         elsewhere = tmp_path / "other.tar.gz"

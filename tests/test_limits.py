@@ -43,8 +43,10 @@ def test_malformed_messages_are_refused_with_the_reason(payload, problem):
     assert problem in limits.payload_problem(payload, "sender")
 
 
-@pytest.mark.parametrize("conversation", ["3f9c2a7e41b85d06e9a1c4f7b2d80635", "5B0E4C9D-7F21-4A3E-9C61-2D8F0B7A1E45".lower(),
-                                          "5B0E4C9D-7F21-4A3E-9C61-2D8F0B7A1E45", "c0ffee" + "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b"])
+@pytest.mark.parametrize("conversation", ["3f9c2a7e41b85d06e9a1c4f7b2d80635",
+                                          "5B0E4C9D-7F21-4A3E-9C61-2D8F0B7A1E45".lower(),
+                                          "5B0E4C9D-7F21-4A3E-9C61-2D8F0B7A1E45",
+                                          "c0ffee" + "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b"])
 def test_random_ids_in_the_shapes_clients_send_are_accepted(conversation):
     """The widget's 32 hex digits, a version-4 UUID as Rasa's usual web clients send, 64 hex digits."""
     assert limits.payload_problem({"sender": conversation, "message": "hi"}, "sender") is None

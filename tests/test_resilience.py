@@ -9,7 +9,8 @@ import uuid
 
 import pytest
 import requests
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot import directory, events_db, load_test
 from tests.helpers import joined, running_assistant, say

@@ -23,8 +23,8 @@ from rasa.shared.core.domain import Domain
 
 from bot import directory, events_db, load_test, local_services, retention, scaled, servers
 from bot.paths import DOMAIN_FILE, ROOT
-from bot.store import MinimisingSQLTrackerStore
 from bot.settings import Settings
+from bot.store import MinimisingSQLTrackerStore
 from bot.web import limits
 from tests.helpers import TEST_LIMITS, free_port, joined, say, trained_model
 from tests.socket_client import SocketConversation

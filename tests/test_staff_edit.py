@@ -17,7 +17,7 @@ nlu:
 # first block
 - intent: ask_forum
   examples: |
-    - what is the hate crime forum   
+    - what is the hate crime forum\x20\x20\x20
     - "quoted" forum question
   # trailing comment in a block
 - intent: ask_council_strategy
@@ -42,7 +42,8 @@ def test_adding_an_example_to_an_oddly_formatted_file_changes_one_line(project):
     # keep the project's other intents after the oddly formatted blocks, in the same odd style
     rest = original.split("nlu:\n", 1)[1]
     rest = rest[rest.index("  - intent: ask_awareness_week"):]
-    odd = ODD_TOPIC_FILE + "".join(l[2:] + "\n" if l.startswith("  ") else l + "\n" for l in rest.splitlines())
+    odd = ODD_TOPIC_FILE + "".join(line[2:] + "\n" if line.startswith("  ") else line + "\n"
+                                   for line in rest.splitlines())
     path.write_text(odd)
     data, yaml = yaml_files.load(path)
     assert yaml_files.dump(data, yaml) == odd  # loading and saving alone changes nothing

@@ -108,7 +108,8 @@ def test_fields_of_any_type_and_formulas_do_no_harm(tmp_path):
                {"metadata": {"site": '=HYPERLINK("http://evil.example","click")'}},
                {"metadata": {"site": "https://ok.example\x1b[2J"}}]
         for number, data in enumerate(odd):
-            db.execute("INSERT INTO events (sender_id, type_name, timestamp, intent_name, data) VALUES (?, 'user', ?, ?, ?)",
+            db.execute("INSERT INTO events (sender_id, type_name, timestamp, intent_name, data) "
+                       "VALUES (?, 'user', ?, ?, ?)",
                        (f"s{number}", time.time(), "greet", json.dumps(data) if data is not None else "{broken"))
     out = io.StringIO()
     stats.run(path, tmp_path / "odd.csv", out)

@@ -27,7 +27,8 @@ def test_the_real_project_passes(capsys):
 
 def test_broken_yaml_is_reported_with_its_line(project, capsys):
     path = project / "data" / "nlu" / "council.yml"
-    replace_in(path, "    examples: |\n      - what is the hate crime forum", "    examples: |\n    - what is: [the forum")
+    replace_in(path, "    examples: |\n      - what is the hate crime forum",
+               "    examples: |\n    - what is: [the forum")
     status, out = run(project, capsys)
     assert status == 1
     match = re.search(r"data/nlu/council\.yml:(\d+): the YAML is not valid", out)
@@ -44,16 +45,21 @@ def test_an_unknown_key_is_named(project, capsys):
 
 def test_a_repeated_example_is_reported_with_both_places(project, capsys):
     path = project / "data" / "nlu" / "council.yml"
-    replace_in(path, "      - coventry hate crime forum\n", "      - coventry hate crime forum\n      - what is a hate crime\n")
+    replace_in(path, "      - coventry hate crime forum\n",
+               "      - coventry hate crime forum\n      - what is a hate crime\n")
     status, out = run(project, capsys)
     assert status == 1
-    assert f"data/nlu/council.yml:{line_of(path, '- what is a hate crime')}: the example 'what is a hate crime' is already in intent 'ask_what_is_hate_crime'" in out
+    assert (f"data/nlu/council.yml:{line_of(path, '- what is a hate crime')}: "
+            "the example 'what is a hate crime' is already in intent 'ask_what_is_hate_crime'") in out
 
 
 def test_too_few_examples(project, capsys):
     path = project / "data" / "nlu" / "council.yml"
     text = path.read_text()
-    start = text.index("  - intent: ask_statistics") if "ask_statistics" in text else text.index("  - intent: contact_hate_crime_lead")
+    if "ask_statistics" in text:
+        start = text.index("  - intent: ask_statistics")
+    else:
+        start = text.index("  - intent: contact_hate_crime_lead")
     lines = text[start:].splitlines()
     path.write_text(text[:start] + "\n".join(lines[:5]) + "\n")
     status, out = run(project, capsys)
@@ -93,7 +99,8 @@ def test_directory_entry_errors_and_warnings(project, capsys):
     replace_in(path, "    confirmed: true\n    note: Free to call", "    confirmed: yes please\n    note: Free to call")
     status, out = run(project, capsys)
     assert status == 1
-    assert f"content/directory.yml:{line_of(path, 'police_non_emergency:')}: entry 'police_non_emergency': 'confirmed' must be true or false" in out
+    assert (f"content/directory.yml:{line_of(path, 'police_non_emergency:')}: "
+            "entry 'police_non_emergency': 'confirmed' must be true or false") in out
 
 
 def test_old_and_unconfirmed_entries_are_warnings_not_errors():
@@ -120,7 +127,8 @@ def test_a_date_written_in_words_is_caught(project, capsys):
     path.write_text(text[:start] + text[start:].replace("checked: 2020-01-01", "checked: 1 May 2026", 1))
     status, out = run(project, capsys)
     assert status == 1
-    assert f"content/directory.yml:{line_of(path, 'samaritans:')}: entry 'samaritans': 'checked' must be a date written as YYYY-MM-DD" in out
+    assert (f"content/directory.yml:{line_of(path, 'samaritans:')}: "
+            "entry 'samaritans': 'checked' must be a date written as YYYY-MM-DD") in out
 
 
 def test_a_rule_longer_than_the_assistant_looks_back_is_refused(project, capsys):

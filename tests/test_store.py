@@ -90,7 +90,8 @@ def test_only_the_last_value_of_each_slot_and_the_last_form_stay_in_force():
 
 
 def test_no_text_a_person_typed_is_stored_only_what_it_was_understood_as():
-    typed = UserUttered("i'm Sarah Khan, my neighbour Darren shouts at me", {"name": "neighbour_harassment", "confidence": 0.8},
+    typed = UserUttered("i'm Sarah Khan, my neighbour Darren shouts at me",
+                        {"name": "neighbour_harassment", "confidence": 0.8},
                         parse_data={"intent_ranking": [{"name": "neighbour_harassment", "confidence": 0.8}],
                                     "language": "en"},
                         metadata={"site": "https://partner.example.org", "anything": "else"})

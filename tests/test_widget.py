@@ -8,7 +8,6 @@ the tests reach with a frame locator, as a person's screen reader reaches it.
 Screenshots are written to test-output/screenshots/ for a reviewer to look at.
 """
 import json
-import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -116,7 +115,8 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=False)
     # The exit goes to BBC Weather; this machine has no internet, so answer for it here.
-    context.route(EXIT_URL + "**", lambda route: route.fulfill(body="<title>Weather</title>Weather", content_type="text/html"))
+    context.route(EXIT_URL + "**",
+                  lambda route: route.fulfill(body="<title>Weather</title>Weather", content_type="text/html"))
     page = context.new_page()
     yield page
     context.close()
@@ -242,7 +242,8 @@ def test_keyboard_only_open_type_send_pick_a_button_and_close(page, sites):
 
 def test_every_control_is_at_least_44px_and_focus_is_visible(page, sites):
     page.goto(demo(sites))
-    launcher = page.locator(LAUNCHER).evaluate("e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height]")
+    launcher = page.locator(LAUNCHER).evaluate(
+        "e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height]")
     assert launcher[0] >= 44 and launcher[1] >= 44, launcher
     open_widget(page)
     say(page, "hello")
@@ -259,7 +260,8 @@ def test_markup_in_a_reply_or_a_message_is_shown_as_text_not_run(page, sites):
     page.route("**/chat/socket.io.min.js", lambda route: route.fulfill(status=404))
     page.route("**/webhooks/rest/webhook", lambda route: route.fulfill(
         content_type="application/json",
-        body='[{"text": "<img src=x onerror=\\"window.pwned=1\\"><script>window.pwned=2</script> see javascript:alert(1)",'
+        body='[{"text": "<img src=x onerror=\\"window.pwned=1\\"><script>window.pwned=2</script>'
+             ' see javascript:alert(1)",'
              ' "buttons": [{"title": "<b>bold</b>", "payload": "/greet"}]}]',
     ))
     page.goto(demo(sites))

@@ -463,7 +463,7 @@
         if (!shownAs && !input.value) { input.value = text; }
         showStatus(t.notAnswered, text);
       }
-    }, function (error) {
+    }, function () {
       // Keep what they typed: back in the box (unless they have started a new message).
       if (!shownAs && !input.value) { input.value = text; }
       showStatus(t.failed, text);
