@@ -80,7 +80,7 @@ set-contact: venv
 
 # Our configuration against Rasa's default, side by side; writes docs/benchmarks.md (about 20 minutes).
 bench: venv
-	$(PY) -m bot bench
+	$(PY) -m harness bench
 
 check-links: venv
 	$(PY) -m bot check-links
@@ -92,12 +92,12 @@ eval: venv train
 
 # How well personal details are redacted, on tests/redaction_cases.yml (fails below target).
 privacy-report: venv
-	$(PY) -m bot privacy-report
+	$(PY) -m harness privacy-report
 
 # How well the safety check catches danger and crisis, and its false alarms, on tests/safety_cases.yml
 # (the rules alone, then with the trained model); fails if the rules miss a danger or crisis case.
 safety-report: venv train
-	$(PY) -m bot safety-report
+	$(PY) -m harness safety-report
 
 # Known vulnerabilities in every pinned package (needs the internet; see docs/security.md).
 AUDIT_VENV := .venv-audit
@@ -123,13 +123,13 @@ test: venv lint train validate test-unit test-stories test-e2e eval test-widget
 # eslint.config.mjs. `make test` runs it first.
 lint: venv
 	$(VENV)/bin/ruff check .
-	npx --no-install eslint bot/web/widget
+	npx --no-install eslint bot/widget
 
 test-unit: venv
 	$(PY) -m pytest -m "not e2e and not model and not browser and not scale" -q
 
 test-stories: venv train
-	$(PY) -m rasa test core --model "$$($(PY) -c 'from bot.model import current_model_path; print(current_model_path())')" \
+	$(PY) -m rasa test core --model "$$($(PY) -c 'from bot.operations.models import current_model_path; print(current_model_path())')" \
 		--stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 
 test-e2e: venv train

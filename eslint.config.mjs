@@ -11,7 +11,7 @@ const browser = {
 export default [
   js.configs.recommended,
   {
-    files: ["bot/web/widget/**/*.js"],
+    files: ["bot/widget/**/*.js"],
     languageOptions: { ecmaVersion: 2018, sourceType: "script", globals: browser },
     rules: {
       "no-var": "off",

@@ -3,6 +3,6 @@
 Importing the package also puts the log filter on the action server's own logs, so that what a
 person typed (it arrives in each request's tracker) is never written there either.
 """
-from bot import log_redaction
+from bot.safeguards import log_redaction
 
 log_redaction.install()

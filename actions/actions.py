@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import awareness_week
+from bot.rules import awareness_week
 
 SAFETY_INTENTS = {"emergency", "crisis_self_harm", "nlu_fallback"}
 # Greetings and small talk are not worth an extra message after the 999 guidance.

@@ -7,42 +7,30 @@ from datetime import date
 from pathlib import Path
 from typing import Union
 
-from bot import (
-    directory,
-    edit,
-    links,
-    model,
-    privacy_report,
-    retention,
-    safety,
-    safety_report,
-    scaled,
-    servers,
-    settings,
-    stats,
-    validate,
-)
+from bot.operations import models, processes, retention, scaled_set, settings
 from bot.paths import ROOT
+from bot.rules import directory
+from bot.staff import edit, links, stats, validate
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    model.train(force=args.force)
+    models.train(force=args.force)
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     config = settings.load()
-    trained = model.train()
+    trained = models.train()
     print("Starting the action server and the Rasa server ...", flush=True)
-    return serve_until_stopped(servers.start(config, trained), kept_in(config, f"SQLite ({config.tracker_db})"))
+    return serve_until_stopped(processes.start(config, trained), kept_in(config, f"SQLite ({config.tracker_db})"))
 
 
 def cmd_run_scaled(args: argparse.Namespace) -> int:
     config = settings.load()
-    trained = model.train()
+    trained = models.train()
     print(f"Starting {config.rasa_replicas} Rasa servers and {config.action_replicas} action servers "
           "behind nginx, with PostgreSQL and Redis ...", flush=True)
-    assistant = scaled.start(config, trained, Path(args.folder).resolve(), log=sys.stdout)
+    assistant = scaled_set.start(config, trained, Path(args.folder).resolve(), log=sys.stdout)
     return serve_until_stopped(assistant, kept_in(config, f"PostgreSQL ({args.folder}/postgres)"))
 
 
@@ -50,7 +38,8 @@ def kept_in(config: settings.Settings, local: str) -> str:
     return "PostgreSQL (DATABASE_URL)" if config.database_url else local
 
 
-def serve_until_stopped(assistant: Union[servers.Assistant, scaled.ScaledAssistant], conversations_in: str) -> int:
+def serve_until_stopped(assistant: Union[processes.Assistant, scaled_set.ScaledAssistant],
+                        conversations_in: str) -> int:
     """Say where to talk to the assistant, then keep it running until Ctrl-C or SIGTERM."""
     print(
         f"The assistant is ready.\n"
@@ -61,7 +50,7 @@ def serve_until_stopped(assistant: Union[servers.Assistant, scaled.ScaledAssista
         f"Press Ctrl-C to stop.",
         flush=True,
     )
-    servers.wait_for_stop_signal(assistant)
+    processes.wait_for_stop_signal(assistant)
     print("Stopped.")
     return 0
 
@@ -70,22 +59,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """One kind of server only, for a container (docs/scaling.md): no training, the model must be
     in the image already; the Rasa server's supervisor also runs the daily purge."""
     config = settings.load()
-    trained = model.current_model_path()
-    if args.part == servers.RASA and not trained.exists():
+    trained = models.current_model_path()
+    if args.part == processes.RASA and not trained.exists():
         print(f"No model for the current data at {trained}: run `make train` when building the image.", file=sys.stderr)
         return 1
-    server = servers.start(config, trained, parts=[args.part])
+    server = processes.start(config, trained, parts=[args.part])
     print(f"The {args.part} server is ready.", flush=True)
-    servers.wait_for_stop_signal(server, purge=args.part == servers.RASA)
+    processes.wait_for_stop_signal(server, purge=args.part == processes.RASA)
     return 0
 
 
 def cmd_shell(args: argparse.Namespace) -> int:
     config = settings.load()
-    trained = model.train()
-    assistant = servers.start(config, trained, parts=[servers.ACTIONS])
+    trained = models.train()
+    assistant = processes.start(config, trained, parts=[processes.ACTIONS])
     try:
-        return subprocess.run(servers.rasa_command("shell", trained), cwd=ROOT, env=config.env()).returncode
+        return subprocess.run(processes.rasa_command("shell", trained), cwd=ROOT, env=config.env()).returncode
     finally:
         assistant.stop()
 
@@ -115,25 +104,6 @@ def cmd_purge(args: argparse.Namespace) -> int:
     print(f"Blanked the kept text of {blanked} message(s) not understood, older than "
           f"{config.unclear_messages_retention_days} days.")
     return 0
-
-
-def cmd_privacy_report(args: argparse.Namespace) -> int:
-    reports = privacy_report.measure_both()
-    for title, report in reports:
-        print(f"\nMessages {title}")
-        privacy_report.print_report(report, sys.stdout)
-    return 0 if all(report.meets_targets for _, report in reports) else 1
-
-
-def cmd_safety_report(args: argparse.Namespace) -> int:
-    """The rules alone, then the trained assistant; fails if the rules miss a danger or crisis case."""
-    cases = safety_report.load_cases()
-    columns = [safety_report.measure("rules alone", safety.classify, cases)]
-    trained = model.current_model_path()
-    if trained.exists():
-        columns.append(safety_report.measure("rules and model", safety_report.with_model(trained), cases))
-    safety_report.print_report(columns, sys.stdout)
-    return 0 if columns[0].all_caught else 1
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -172,7 +142,7 @@ def main(argv=None) -> int:
     run_scaled.set_defaults(func=cmd_run_scaled)
     commands.add_parser("shell", help="talk to the assistant in the terminal").set_defaults(func=cmd_shell)
     serve = commands.add_parser("serve", help="one server only (a container's command): rasa or actions")
-    serve.add_argument("part", choices=[servers.RASA, servers.ACTIONS])
+    serve.add_argument("part", choices=[processes.RASA, processes.ACTIONS])
     serve.set_defaults(func=cmd_serve)
     check = commands.add_parser("validate", help="check the training data, answers and contacts")
     check.add_argument("--root", default=str(ROOT), help="project folder (default: this one)")
@@ -201,21 +171,12 @@ def main(argv=None) -> int:
     report.add_argument("--csv", help="also write the table to this CSV file")
     report.set_defaults(func=cmd_stats)
     commands.add_parser("purge", help="delete conversations older than RETENTION_DAYS").set_defaults(func=cmd_purge)
-    commands.add_parser(
-        "privacy-report", help="how well personal details are redacted (recall, false positives)"
-    ).set_defaults(func=cmd_privacy_report)
-    commands.add_parser(
-        "safety-report", help="how well danger and crisis messages are caught (recall, false alarms)"
-    ).set_defaults(func=cmd_safety_report)
     for sub in (example, intent, response, contact):
         sub.set_defaults(func=cmd_edit)
-    if argv is None and len(sys.argv) > 1 and sys.argv[1] == "bench":
-        from bot import bench  # loads aiohttp and friends only when benchmarking
-        return bench.main(sys.argv[2:])
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (settings.SettingsError, model.ModelNotTrusted) as refused:
+    except (settings.SettingsError, models.ModelNotTrusted) as refused:
         print(f"Not started: {refused}", file=sys.stderr)
         return 1
 

@@ -11,7 +11,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from bot import model, servers
+from bot.operations import models, processes
 from bot.paths import ROOT
 from evaluation import realistic_set, report, runner
 
@@ -38,14 +38,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.url:
         results = runner.run(evaluation, args.url.rstrip("/") + "/webhooks/rest/webhook")
     else:
-        trained = Path(args.model) if args.model else model.current_model_path()
+        trained = Path(args.model) if args.model else models.current_model_path()
         if not trained.exists():
             print(f"No model for the current data at {trained}: run `make train` first.", file=sys.stderr)
             return 1
         with tempfile.TemporaryDirectory(prefix="eval-") as folder:
             store = Path(folder) / "tracker.db"
             with (Path(folder) / "servers.log").open("w") as log:
-                assistant = servers.start(servers.local_settings(store), trained, log=log)
+                assistant = processes.start(processes.local_settings(store), trained, log=log)
                 try:
                     results = runner.run(evaluation, assistant.rest_webhook, store)
                 finally:

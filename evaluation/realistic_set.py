@@ -14,8 +14,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from ruamel.yaml import YAML
 
-from bot import directory
 from bot.paths import TESTS_DIR
+from bot.rules import directory
 
 SET_DIR = TESTS_DIR / "realistic"
 ANSWER_KEY_FILE = SET_DIR / "answer_key.yml"

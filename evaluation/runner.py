@@ -14,11 +14,13 @@ from typing import Dict, List, Optional, Sequence
 
 import requests
 
-from bot import clarify, directory, events_db, project_files
+from bot.operations import events_db
+from bot.rules import clarify, directory
+from bot.staff import training_data
 from evaluation import judge
 from evaluation.realistic_set import Case, EvaluationSet
 
-# Every answer that says the assistant did not understand (bot/clarify.py).
+# Every answer that says the assistant did not understand (bot/rules/clarify.py).
 FALLBACK_RESPONSES = (clarify.CLARIFY,) + clarify.IN_PLACE_OF_CLARIFY
 WORKERS = 4
 TIMEOUT_SECONDS = 30
@@ -45,7 +47,7 @@ class CaseResult:
 
 
 def fallback_openings() -> Sequence[str]:
-    texts = project_files.response_texts(project_files.domain())
+    texts = training_data.response_texts(training_data.domain())
     return judge.first_lines([t for name in FALLBACK_RESPONSES for t in texts.get(name, [])])
 
 

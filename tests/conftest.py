@@ -3,7 +3,8 @@ from typing import Dict, List
 
 import pytest
 
-from bot import directory, project_files
+from bot.rules import directory
+from bot.staff import training_data
 
 
 @pytest.fixture(scope="session")
@@ -18,14 +19,14 @@ def directory_values(contacts) -> Dict[str, str]:
 
 @pytest.fixture(scope="session")
 def domain_data() -> dict:
-    return project_files.domain()
+    return training_data.domain()
 
 
 @pytest.fixture(scope="session")
 def responses(domain_data) -> Dict[str, List[str]]:
-    return project_files.response_texts(domain_data)
+    return training_data.response_texts(domain_data)
 
 
 @pytest.fixture(scope="session")
-def examples() -> List[project_files.Example]:
-    return project_files.nlu_examples()
+def examples() -> List[training_data.Example]:
+    return training_data.nlu_examples()

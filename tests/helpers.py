@@ -7,10 +7,10 @@ from typing import Any, Iterator, List
 import pytest
 import requests
 
-from bot import model, servers
+from bot.operations import models, processes
+from bot.operations.processes import free_port  # noqa: F401  (tests import it from here)
+from bot.operations.settings import Limits
 from bot.paths import CREDENTIALS_FILE
-from bot.servers import free_port  # noqa: F401  (tests import it from here)
-from bot.settings import Limits
 
 # Every test talks from 127.0.0.1, as if one address held every resident: rate limits are lifted
 # except in the tests about limits, which pass their own.
@@ -19,7 +19,7 @@ TEST_LIMITS = Limits.for_load_from_one_address()
 
 def trained_model() -> Path:
     """The model for the current data; `make test` trains it before the tests run."""
-    path = model.current_model_path()
+    path = models.current_model_path()
     if not path.exists():
         pytest.fail(f"No model for the current data at {path}. Run `make train` first.")
     return path
@@ -27,15 +27,15 @@ def trained_model() -> Path:
 
 @contextmanager
 def running_assistant(folder: Path, credentials: Path = CREDENTIALS_FILE,
-                      **settings_overrides: Any) -> Iterator[servers.Assistant]:
+                      **settings_overrides: Any) -> Iterator[processes.Assistant]:
     """The real servers on free ports with a fresh SQLite store; the log is checked afterwards.
 
     ``settings_overrides`` are Settings fields, e.g. ``allowed_origins=(...)`` or ``limits=...``.
     """
-    settings = servers.local_settings(folder / "tracker.db", **settings_overrides)
+    settings = processes.local_settings(folder / "tracker.db", **settings_overrides)
     log_path = folder / "servers.log"
     with log_path.open("w") as log:
-        assistant = servers.start(settings, trained_model(), log=log, credentials=credentials)
+        assistant = processes.start(settings, trained_model(), log=log, credentials=credentials)
         assistant.log_path = log_path
         try:
             yield assistant
@@ -43,7 +43,7 @@ def running_assistant(folder: Path, credentials: Path = CREDENTIALS_FILE,
             assistant.stop()
 
 
-def say(assistant: servers.Assistant, text: str, sender: str = "") -> List[dict]:
+def say(assistant: processes.Assistant, text: str, sender: str = "") -> List[dict]:
     """Send one message over REST as a resident would; the assistant's replies."""
     response = requests.post(
         assistant.rest_webhook,

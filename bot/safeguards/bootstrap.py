@@ -3,7 +3,7 @@ without them.
 
 The origin check, the message limits, the API guard, the log redaction and the action timeout
 used to be installed by the widget channel, so removing that channel from credentials.yml would
-have removed them all without a word. Now `bot/rasa_process.py` (which every way of starting a
+have removed them all without a word. Now `bot/operations/rasa_process.py` (which every way of starting a
 Rasa server here goes through: `make run`, `make shell`, the scaled set, the container) calls
 ``wrap_rasa()`` before Rasa starts, so every app Rasa builds gets them. Before the server starts,
 ``check_in_place`` looks at the app itself (its middleware, the log handlers, Rasa's action
@@ -15,8 +15,8 @@ from typing import Any, Callable, List
 
 from sanic import Blueprint, Sanic
 
-from bot import action_timeout, log_redaction, settings
-from bot.web import api_guard, limits, origins
+from bot.operations import settings
+from bot.safeguards import action_timeout, api_guard, limits, log_redaction, origins
 
 logger = logging.getLogger(__name__)
 INSTALLED = "coventry_safeguards"
@@ -63,7 +63,7 @@ async def check_in_place(app: Sanic, _loop: Any = None) -> None:
     gone = missing(app)
     if gone:
         message = ("Refusing to start: " + ", ".join(gone) + " not installed. Start the assistant with "
-                   "`make run` or `python -m bot serve rasa` (bot/rasa_process.py), not `rasa run`.")
+                   "`make run` or `python -m bot serve rasa` (bot/operations/rasa_process.py), not `rasa run`.")
         logger.critical(message)
         raise SafeguardsMissing(message)
 

@@ -1,0 +1,1 @@
+"""Running the assistant: settings, processes, the scaled set, models, retention."""

@@ -1,0 +1,192 @@
+"""Start the action server and the Rasa server together, wait until both answer, stop both cleanly.
+
+Used by `make run` and by the end-to-end tests, so the tests exercise exactly what residents get.
+"""
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, List, Optional, Sequence, Union
+
+import requests
+
+from bot.operations import models, retention
+from bot.operations.settings import Limits, Settings
+from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
+
+if TYPE_CHECKING:
+    from bot.operations.scaled_set import ScaledAssistant
+
+READY_TIMEOUT_SECONDS = 180
+
+
+def free_port() -> int:
+    """A port nothing on this machine listens on right now (for tests and the benchmark)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def local_settings(tracker_db: Path, log_level: str = "WARNING", **overrides: Any) -> Settings:
+    """Servers for the tests, the benchmark and the evaluation: on loopback, on free ports, with a
+    store of their own. One address plays every resident there, so the rate limits are lifted;
+    message length and body size stay as they are. ``overrides`` are other Settings fields."""
+    return Settings(**{
+        "rasa_host": "127.0.0.1", "rasa_port": free_port(), "actions_port": free_port(),
+        "tracker_db": tracker_db, "log_level": log_level, "limits": Limits.for_load_from_one_address(),
+        **overrides,
+    })
+
+
+class ServerFailed(RuntimeError):
+    """A server exited or did not answer in time; the message says which and where its log is."""
+
+
+class ServesRest:
+    """Anything with a ``url``: where its REST channel answers."""
+
+    url: str
+
+    @property
+    def rest_webhook(self) -> str:
+        return f"{self.url}/webhooks/rest/webhook"
+
+
+@dataclass
+class Assistant(ServesRest):
+    """A running pair of servers."""
+
+    settings: Settings
+    processes: List[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.settings.rasa_host}:{self.settings.rasa_port}"
+
+    def kill(self) -> None:
+        """Sudden death, as when a machine fails (the scale-out tests)."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+    def stop(self) -> None:
+        """SIGTERM both, give them a few seconds, then SIGKILL whatever is left."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        for process in self.processes:
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _spawn(command: List[str], env: dict, log: Optional[IO]) -> subprocess.Popen:
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT if log else None,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,  # Ctrl-C reaches us once; we stop the children in order.
+    )
+
+
+ACTIONS, RASA = "actions", "rasa"
+
+
+def start(
+    settings: Settings, model: Path, log: Optional[IO] = None, parts: Sequence[str] = (ACTIONS, RASA),
+    credentials: Path = CREDENTIALS_FILE,
+) -> Assistant:
+    """Start the action server and the Rasa server (or only the ``parts`` named) and return once
+    each answers over HTTP. A Rasa server alone (scale-out) reaches its actions at ACTIONS_PORT.
+    ``credentials`` names the channels (the tests start one without the widget's).
+
+    Raises ModelNotTrusted, before starting anything, if the model is not the one we trained.
+    """
+    if RASA in parts:
+        models.verify(model)
+    settings.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+    assistant = Assistant(settings)
+    python = sys.executable
+    log_flag = ["--quiet"] if settings.log_level in ("WARNING", "ERROR") else []
+    if ACTIONS in parts:
+        assistant.processes.append(_spawn(
+            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
+            settings.actions_env(), log,
+        ))
+    if RASA in parts:
+        assistant.processes.append(_spawn(rasa_command("run", model) + [
+            "--credentials", str(credentials),
+            "--interface", settings.rasa_host,
+            "--port", str(settings.rasa_port),
+        ] + log_flag, settings.env(), log))
+    try:
+        _wait_until_ready(assistant, parts)
+    except BaseException:
+        assistant.stop()
+        raise
+    return assistant
+
+
+def rasa_command(verb: str, model: Path) -> List[str]:
+    """`rasa run` or `rasa shell` with this project's model and endpoints; the HTTP API, when
+    enabled, is switched on from the environment (bot/operations/rasa_process.py), never the command line."""
+    return [sys.executable, "-m", "bot.operations.rasa_process", verb,
+            "--model", str(model), "--endpoints", str(ENDPOINTS_FILE)]
+
+
+def _wait_until_ready(assistant: Assistant, parts: Sequence[str]) -> None:
+    """Poll each server's health page; fail fast if a process exits."""
+    settings = assistant.settings
+    checks = [f"http://127.0.0.1:{settings.actions_port}/health"] if ACTIONS in parts else []
+    if RASA in parts:
+        checks.append(assistant.url + "/")  # Rasa answers here only after the model has loaded.
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    for check in checks:
+        while True:
+            for process in assistant.processes:
+                if process.poll() is not None:
+                    raise ServerFailed(f"{' '.join(process.args[:4])} exited with {process.returncode}")
+            try:
+                if requests.get(check, timeout=2).ok:
+                    break
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                raise ServerFailed(f"no answer from {check} after {READY_TIMEOUT_SECONDS}s")
+            time.sleep(0.25)
+
+
+def wait_for_stop_signal(assistant: Union[Assistant, "ScaledAssistant"], purge: bool = True) -> None:
+    """Block until SIGINT/SIGTERM or until a server dies, purging old conversations daily (unless
+    ``purge`` is False: an action server alone has no store); then stop all."""
+    stopping = {"requested": False}
+
+    def request_stop(signum: int, _frame: object) -> None:
+        stopping["requested"] = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    daily_purge = retention.DailyPurge(assistant.settings.tracker_url, assistant.settings.retention_days,
+                                       assistant.settings.unclear_messages_retention_days)
+    try:
+        while not stopping["requested"]:
+            if purge:
+                daily_purge.tick(time.monotonic())
+            if any(p.poll() is not None for p in assistant.processes):
+                print("A server stopped unexpectedly; stopping the others.", file=sys.stderr)
+                break
+            time.sleep(0.5)
+    finally:
+        assistant.stop()
+    if not stopping["requested"]:
+        raise SystemExit(1)

@@ -1,0 +1,314 @@
+"""Settings from the environment and `.env`, each with a safe default.
+
+Everything that differs between a laptop, CI and the council's server is read here once, so
+the rest of the code never reads ``os.environ`` itself.
+"""
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Tuple
+
+from dotenv import load_dotenv
+
+from bot.paths import ROOT
+
+DEFAULTS = {
+    "RASA_HOST": "127.0.0.1",
+    "RASA_PORT": "5005",
+    "ACTIONS_PORT": "5055",
+    "ACTIONS_HOST": "127.0.0.1",
+    "TRACKER_DB": "var/tracker.db",
+    "LOG_LEVEL": "WARNING",
+    "ALLOWED_ORIGINS": "",
+    "RETENTION_DAYS": "30",
+    "KEEP_UNCLEAR_MESSAGES": "false",
+    "UNCLEAR_MESSAGES_RETENTION_DAYS": "30",
+    "MAX_MESSAGE_CHARS": "1000",
+    "MAX_BODY_BYTES": "16384",
+    "MESSAGES_PER_MINUTE": "20",
+    "MESSAGES_PER_MINUTE_PER_ADDRESS": "300",
+    "NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS": "30",
+    "ACTION_TIMEOUT_SECONDS": "5",
+    "ENABLE_API": "false",
+    "API_TOKEN": "",
+    "DATABASE_URL": "",
+    "REDIS_HOST": "",
+    "REDIS_PORT": "6379",
+    "REDIS_DB": "1",
+    "REDIS_PASSWORD": "",
+    "LOCK_LIFETIME_SECONDS": "20",
+    "PROXIES_COUNT": "0",
+    "RASA_REPLICAS": "2",
+    "ACTION_REPLICAS": "2",
+}
+LIMIT_NAMES = ("MAX_MESSAGE_CHARS", "MAX_BODY_BYTES", "MESSAGES_PER_MINUTE",
+               "MESSAGES_PER_MINUTE_PER_ADDRESS", "NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS")
+MIN_API_TOKEN_LENGTH = 32
+
+
+class SettingsError(ValueError):
+    """A setting cannot be used; the message names it and says what to do."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one person or one address may send (bot/safeguards/limits.py enforces them)."""
+
+    max_message_chars: int = 1000
+    max_body_bytes: int = 16384
+    messages_per_minute: int = 20  # per conversation
+    messages_per_minute_per_address: int = 300  # one office or library can share an address
+    new_conversations_per_minute_per_address: int = 30
+
+    def env(self) -> dict:
+        return {name: str(getattr(self, name.lower())) for name in LIMIT_NAMES}
+
+    @classmethod
+    def for_load_from_one_address(cls) -> "Limits":
+        """For the benchmark and tests, where one address plays hundreds of residents: the rate
+        limits are lifted; message length and body size stay as they are."""
+        return cls(messages_per_minute=10**9, messages_per_minute_per_address=10**9,
+                   new_conversations_per_minute_per_address=10**9)
+
+    @classmethod
+    def from_env(cls, get) -> "Limits":
+        return cls(**{name.lower(): whole_number(get, name) for name in LIMIT_NAMES})
+
+
+@dataclass(frozen=True)
+class RedisSettings:
+    """Redis, shared by several Rasa servers: Rasa's lock store (one message of a conversation at
+    a time, whichever server gets it), the message limits and the incident notes held between
+    messages. Empty host: each server keeps these in its own memory (right for one server)."""
+
+    host: str = ""
+    port: int = 6379
+    db: int = 1
+    password: str = ""
+    # A conversation's lock is given up after this long if its server dies while holding it, so
+    # another server can carry on. Longer than any message takes (ACTION_TIMEOUT_SECONDS + model).
+    lock_lifetime_seconds: int = 20
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.host)
+
+    def env(self) -> dict:
+        """Variables endpoints.yml reads; TICKET_LOCK_LIFETIME is Rasa's own name for the lifetime."""
+        return {
+            "LOCK_STORE": ("bot.rasa_plugins.locks.RedisLockStore" if self.enabled
+                           else "bot.rasa_plugins.locks.InMemoryLockStore"),
+            "REDIS_HOST": self.host,
+            "REDIS_PORT": str(self.port),
+            "REDIS_DB": str(self.db),
+            "REDIS_PASSWORD": self.password,
+            "TICKET_LOCK_LIFETIME": str(self.lock_lifetime_seconds),
+        }
+
+    @classmethod
+    def from_env(cls, get) -> "RedisSettings":
+        return cls(host=get("REDIS_HOST").strip(), port=whole_number(get, "REDIS_PORT"),
+                   db=whole_number(get, "REDIS_DB", minimum=0), password=os.environ.get("REDIS_PASSWORD", ""),
+                   lock_lifetime_seconds=whole_number(get, "LOCK_LIFETIME_SECONDS"))
+
+
+def retention_days_here() -> int:
+    """RETENTION_DAYS as the running server was given it, for answers that say how long chats are
+    kept (bot/rasa_plugins/nlg.py): the same value the daily purge uses."""
+    return int(os.environ.get("RETENTION_DAYS") or DEFAULTS["RETENTION_DAYS"])
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+ORIGIN = re.compile(r"\Ahttps?://[a-z0-9.-]+(?::\d{1,5})?\Z", re.IGNORECASE)
+
+
+def port(get, name: str) -> int:
+    value = whole_number(get, name)
+    if value > 65535:
+        raise SettingsError(f"{name} must be a port number from 1 to 65535, not {value}")
+    return value
+
+
+def switch(get, name: str) -> bool:
+    value = get(name).strip().lower()
+    if value not in ("1", "true", "yes", "0", "false", "no"):
+        raise SettingsError(f"{name} must be true or false, not {get(name)!r}")
+    return value in ("1", "true", "yes")
+
+
+def seconds(get, name: str) -> float:
+    try:
+        value = float(get(name))
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, not {get(name)!r}") from None
+    if not 0 < value <= 600:
+        raise SettingsError(f"{name} must be more than 0 and at most 600 seconds")
+    return value
+
+
+def log_level(get) -> str:
+    value = get("LOG_LEVEL").strip().upper()
+    if value not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {get('LOG_LEVEL')!r}")
+    return value
+
+
+def whole_number(get, name: str, minimum: int = 1) -> int:
+    """A setting that must be a whole number of at least `minimum`, or a SettingsError naming it."""
+    try:
+        value = int(get(name))
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {get(name)!r}") from None
+    if value < minimum:
+        raise SettingsError(f"{name} must be at least {minimum}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The values the servers need; ``env()`` turns them back into variables for child processes."""
+
+    rasa_host: str
+    rasa_port: int
+    actions_port: int
+    tracker_db: Path
+    log_level: str
+    # Partner sites allowed to embed the widget, e.g. "https://partner.org.uk". The assistant's own
+    # pages are always allowed; every other site is refused.
+    allowed_origins: Tuple[str, ...] = ()
+    # Conversations with nothing newer than this many days are deleted (bot/operations/retention.py).
+    retention_days: int = 30
+    # No text a person typed is stored (bot/rasa_plugins/store.py), unless this is on: then the text of messages
+    # the assistant did not understand is kept, redacted, for staff to improve the examples, and
+    # blanked after unclear_messages_retention_days.
+    keep_unclear_messages: bool = False
+    unclear_messages_retention_days: int = 30
+    limits: Limits = Limits()
+    # The Rasa server answers without the action server after this long (bot/safeguards/action_timeout.py).
+    action_timeout_seconds: float = 5.0
+    # Rasa's HTTP API (read and change any conversation) is off unless ENABLE_API=true, and then
+    # only with API_TOKEN (at least 32 characters); load() refuses anything else.
+    enable_api: bool = False
+    api_token: str = ""
+    # Scale-out (docs/scaling.md). Empty DATABASE_URL: the SQLite file above. A PostgreSQL URL
+    # ("postgresql://user:password@host:5432/db") lets several Rasa servers share conversations.
+    database_url: str = ""
+    redis: RedisSettings = RedisSettings()
+    # Where the Rasa server finds the action server (another host or a Kubernetes service name).
+    actions_host: str = "127.0.0.1"
+    # How many proxies (nginx, a load balancer) stand in front of the Rasa server and add the
+    # client's address to X-Forwarded-For. 0: the address is the connection's own. Set it only
+    # behind a proxy, or anyone could claim any address and dodge the per-address limits.
+    proxies_count: int = 0
+    # How many Rasa servers and action servers `make run-scaled` starts behind nginx.
+    rasa_replicas: int = 2
+    action_replicas: int = 2
+
+    @property
+    def tracker_url(self) -> str:
+        """The tracker store's SQLAlchemy URL: PostgreSQL if configured, else the SQLite file."""
+        return self.database_url or f"sqlite:///{self.tracker_db}"
+
+    def env(self) -> dict:
+        """The environment for a Rasa or action server child process.
+
+        Telemetry is forced off whatever the environment says: the council does not send usage
+        data about this service to a third party.
+        """
+        env = dict(os.environ)
+        env.update(
+            RASA_PORT=str(self.rasa_port),
+            ACTIONS_PORT=str(self.actions_port),
+            ACTIONS_HOST=self.actions_host,
+            TRACKER_DB=str(self.tracker_db),
+            LOG_LEVEL=self.log_level,
+            RASA_TELEMETRY_ENABLED="false",
+            TF_CPP_MIN_LOG_LEVEL="2",
+            PYTHONPATH=str(ROOT),
+            ALLOWED_ORIGINS=" ".join(self.allowed_origins),
+            ACTION_TIMEOUT_SECONDS=str(self.action_timeout_seconds),
+            RETENTION_DAYS=str(self.retention_days),
+            KEEP_UNCLEAR_MESSAGES="true" if self.keep_unclear_messages else "false",
+            UNCLEAR_MESSAGES_RETENTION_DAYS=str(self.unclear_messages_retention_days),
+            TRACKER_URL=self.tracker_url,
+            PROXIES_COUNT=str(self.proxies_count),
+            **self.limits.env(),
+            **self.redis.env(),
+        )
+        # The API token reaches the Rasa server only, as RASA_API_TOKEN (bot/operations/rasa_process.py turns it
+        # into Rasa's flags, out of sight of `ps`); the action server never sees it (actions_env).
+        env.pop("API_TOKEN", None)
+        env.pop("ENABLE_API", None)
+        env.pop("RASA_API_TOKEN", None)
+        if self.enable_api:
+            env["RASA_API_TOKEN"] = self.api_token
+        return env
+
+    def actions_env(self) -> dict:
+        """The action server's environment: without the database's and Redis's passwords, which
+        only the Rasa server needs (the actions never read the store)."""
+        env = self.env()
+        for secret in ("DATABASE_URL", "TRACKER_URL", "REDIS_PASSWORD", "RASA_API_TOKEN"):
+            env.pop(secret, None)
+        return env
+
+
+def load(env_file: Path = ROOT / ".env") -> Settings:
+    """Read `.env` (if present) without overriding variables already set, then apply defaults."""
+    load_dotenv(env_file, override=False)
+
+    def get(name: str) -> str:
+        return os.environ.get(name) or DEFAULTS[name]
+
+    db = Path(get("TRACKER_DB"))
+    enable_api = switch(get, "ENABLE_API")
+    api_token = os.environ.get("API_TOKEN", "")
+    if enable_api and len(api_token) < MIN_API_TOKEN_LENGTH:
+        raise SettingsError(
+            f"ENABLE_API=true needs API_TOKEN set to a secret of at least {MIN_API_TOKEN_LENGTH} "
+            "characters (for example from `python -c 'import secrets; print(secrets.token_urlsafe(32))'`). "
+            "Without it anyone could read every conversation, so the assistant will not start."
+        )
+    return Settings(
+        rasa_host=get("RASA_HOST"),
+        rasa_port=port(get, "RASA_PORT"),
+        actions_port=port(get, "ACTIONS_PORT"),
+        tracker_db=db if db.is_absolute() else ROOT / db,
+        log_level=log_level(get),
+        allowed_origins=parse_origins(get("ALLOWED_ORIGINS")),
+        retention_days=whole_number(get, "RETENTION_DAYS"),
+        keep_unclear_messages=switch(get, "KEEP_UNCLEAR_MESSAGES"),
+        unclear_messages_retention_days=whole_number(get, "UNCLEAR_MESSAGES_RETENTION_DAYS"),
+        limits=Limits.from_env(get),
+        action_timeout_seconds=seconds(get, "ACTION_TIMEOUT_SECONDS"),
+        enable_api=enable_api,
+        api_token=api_token if enable_api else "",
+        database_url=database_url(get("DATABASE_URL")),
+        redis=RedisSettings.from_env(get),
+        actions_host=get("ACTIONS_HOST").strip(),
+        proxies_count=whole_number(get, "PROXIES_COUNT", minimum=0),
+        rasa_replicas=whole_number(get, "RASA_REPLICAS"),
+        action_replicas=whole_number(get, "ACTION_REPLICAS"),
+    )
+
+
+def database_url(value: str) -> str:
+    """DATABASE_URL as SQLAlchemy wants it: empty (SQLite), or a PostgreSQL URL."""
+    value = value.strip()
+    if value.startswith("postgres://"):  # the form many hosting platforms give
+        value = "postgresql://" + value[len("postgres://"):]
+    if value and not value.startswith("postgresql://"):
+        raise SettingsError("DATABASE_URL must be empty (SQLite) or start with postgresql://")
+    return value
+
+
+def parse_origins(value: str) -> Tuple[str, ...]:
+    """Origins separated by spaces or commas, without trailing slashes ("https://a.org https://b.org").
+    Each must be a website's origin (scheme and host, perhaps a port, no path), or the assistant
+    does not start: a mistyped partner address would otherwise be refused without a word."""
+    origins = tuple(o.strip().rstrip("/") for o in value.replace(",", " ").split() if o.strip())
+    wrong = [o for o in origins if not ORIGIN.match(o)]
+    if wrong:
+        raise SettingsError(f"ALLOWED_ORIGINS must list website origins like https://partner.org.uk, not {wrong[0]!r}")
+    return origins

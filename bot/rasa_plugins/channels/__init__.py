@@ -1,0 +1,1 @@
+"""The input channels residents talk through (credentials.yml): REST and Socket.IO."""

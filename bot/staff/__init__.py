@@ -1,0 +1,1 @@
+"""The staff toolkit: validate, the editing commands, check-links and stats."""
