@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Union
 
-from bot.operations import models, processes, retention, scaled_set, settings
+from bot.operations import models, processes, retention, scaled_set, settings, supervisor
 from bot.paths import ROOT
 from bot.rules import directory
 from bot.staff import edit, links, stats, validate
@@ -50,7 +50,7 @@ def serve_until_stopped(assistant: Union[processes.Assistant, scaled_set.ScaledA
         f"Press Ctrl-C to stop.",
         flush=True,
     )
-    processes.wait_for_stop_signal(assistant)
+    supervisor.wait_for_stop_signal(assistant)
     print("Stopped.")
     return 0
 
@@ -65,7 +65,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     server = processes.start(config, trained, parts=[args.part])
     print(f"The {args.part} server is ready.", flush=True)
-    processes.wait_for_stop_signal(server, purge=args.part == processes.RASA)
+    supervisor.wait_for_stop_signal(server, purge=args.part == processes.RASA)
     return 0
 
 

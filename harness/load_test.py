@@ -17,7 +17,7 @@ import aiohttp
 
 from bot.operations import events_db
 from bot.rules.answer_text import TRY_AGAIN_RESPONSE
-from bot.safeguards.limits import load_replies
+from bot.safeguards.server_replies import load_replies
 from harness import cases
 
 

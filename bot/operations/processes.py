@@ -9,16 +9,13 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, List, Optional, Sequence, Union
+from typing import IO, Any, List, Optional, Sequence
 
 import requests
 
-from bot.operations import models, retention
+from bot.operations import models
 from bot.operations.settings import Limits, Settings
 from bot.paths import CREDENTIALS_FILE, ENDPOINTS_FILE, ROOT
-
-if TYPE_CHECKING:
-    from bot.operations.scaled_set import ScaledAssistant
 
 READY_TIMEOUT_SECONDS = 180
 
@@ -164,29 +161,3 @@ def _wait_until_ready(assistant: Assistant, parts: Sequence[str]) -> None:
             if time.monotonic() > deadline:
                 raise ServerFailed(f"no answer from {check} after {READY_TIMEOUT_SECONDS}s")
             time.sleep(0.25)
-
-
-def wait_for_stop_signal(assistant: Union[Assistant, "ScaledAssistant"], purge: bool = True) -> None:
-    """Block until SIGINT/SIGTERM or until a server dies, purging old conversations daily (unless
-    ``purge`` is False: an action server alone has no store); then stop all."""
-    stopping = {"requested": False}
-
-    def request_stop(signum: int, _frame: object) -> None:
-        stopping["requested"] = True
-
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
-    daily_purge = retention.DailyPurge(assistant.settings.tracker_url, assistant.settings.retention_days,
-                                       assistant.settings.unclear_messages_retention_days)
-    try:
-        while not stopping["requested"]:
-            if purge:
-                daily_purge.tick(time.monotonic())
-            if any(p.poll() is not None for p in assistant.processes):
-                print("A server stopped unexpectedly; stopping the others.", file=sys.stderr)
-                break
-            time.sleep(0.5)
-    finally:
-        assistant.stop()
-    if not stopping["requested"]:
-        raise SystemExit(1)

@@ -12,7 +12,7 @@ adds the flags to its own argument list, which no other process can see.
 import os
 import sys
 
-API_TOKEN_VARIABLE = "RASA_API_TOKEN"
+from bot.operations.setting_values import API_TOKEN_VARIABLE
 
 
 def main() -> None:

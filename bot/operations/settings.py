@@ -4,62 +4,41 @@ Everything that differs between a laptop, CI and the council's server is read he
 the rest of the code never reads ``os.environ`` itself.
 """
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Tuple
 
 from dotenv import load_dotenv
 
+from bot.operations.setting_values import (
+    API_TOKEN_VARIABLE,
+    DEFAULTS,
+    SettingsError,
+    database_url,
+    log_level,
+    parse_origins,
+    port,
+    seconds,
+    switch,
+    whole_number,
+)
 from bot.paths import ROOT
 
-DEFAULTS = {
-    "RASA_HOST": "127.0.0.1",
-    "RASA_PORT": "5005",
-    "ACTIONS_PORT": "5055",
-    "ACTIONS_HOST": "127.0.0.1",
-    "TRACKER_DB": "var/tracker.db",
-    "LOG_LEVEL": "WARNING",
-    "ALLOWED_ORIGINS": "",
-    "RETENTION_DAYS": "30",
-    "KEEP_UNCLEAR_MESSAGES": "false",
-    "UNCLEAR_MESSAGES_RETENTION_DAYS": "30",
-    "MAX_MESSAGE_CHARS": "1000",
-    "MAX_BODY_BYTES": "16384",
-    "MESSAGES_PER_MINUTE": "20",
-    "MESSAGES_PER_MINUTE_PER_ADDRESS": "300",
-    "NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS": "30",
-    "ACTION_TIMEOUT_SECONDS": "5",
-    "ENABLE_API": "false",
-    "API_TOKEN": "",
-    "DATABASE_URL": "",
-    "REDIS_HOST": "",
-    "REDIS_PORT": "6379",
-    "REDIS_DB": "1",
-    "REDIS_PASSWORD": "",
-    "LOCK_LIFETIME_SECONDS": "20",
-    "PROXIES_COUNT": "0",
-    "RASA_REPLICAS": "2",
-    "ACTION_REPLICAS": "2",
-}
 LIMIT_NAMES = ("MAX_MESSAGE_CHARS", "MAX_BODY_BYTES", "MESSAGES_PER_MINUTE",
                "MESSAGES_PER_MINUTE_PER_ADDRESS", "NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS")
 MIN_API_TOKEN_LENGTH = 32
-
-
-class SettingsError(ValueError):
-    """A setting cannot be used; the message names it and says what to do."""
 
 
 @dataclass(frozen=True)
 class Limits:
     """What one person or one address may send (bot/safeguards/limits.py enforces them)."""
 
-    max_message_chars: int = 1000
-    max_body_bytes: int = 16384
-    messages_per_minute: int = 20  # per conversation
-    messages_per_minute_per_address: int = 300  # one office or library can share an address
-    new_conversations_per_minute_per_address: int = 30
+    max_message_chars: int = int(DEFAULTS["MAX_MESSAGE_CHARS"])
+    max_body_bytes: int = int(DEFAULTS["MAX_BODY_BYTES"])
+    messages_per_minute: int = int(DEFAULTS["MESSAGES_PER_MINUTE"])  # per conversation
+    # One office or library can share an address.
+    messages_per_minute_per_address: int = int(DEFAULTS["MESSAGES_PER_MINUTE_PER_ADDRESS"])
+    new_conversations_per_minute_per_address: int = int(DEFAULTS["NEW_CONVERSATIONS_PER_MINUTE_PER_ADDRESS"])
 
     def env(self) -> dict:
         return {name: str(getattr(self, name.lower())) for name in LIMIT_NAMES}
@@ -83,12 +62,12 @@ class RedisSettings:
     messages. Empty host: each server keeps these in its own memory (right for one server)."""
 
     host: str = ""
-    port: int = 6379
-    db: int = 1
+    port: int = int(DEFAULTS["REDIS_PORT"])
+    db: int = int(DEFAULTS["REDIS_DB"])
     password: str = ""
     # A conversation's lock is given up after this long if its server dies while holding it, so
     # another server can carry on. Longer than any message takes (ACTION_TIMEOUT_SECONDS + model).
-    lock_lifetime_seconds: int = 20
+    lock_lifetime_seconds: int = int(DEFAULTS["LOCK_LIFETIME_SECONDS"])
 
     @property
     def enabled(self) -> bool:
@@ -119,52 +98,6 @@ def retention_days_here() -> int:
     return int(os.environ.get("RETENTION_DAYS") or DEFAULTS["RETENTION_DAYS"])
 
 
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-ORIGIN = re.compile(r"\Ahttps?://[a-z0-9.-]+(?::\d{1,5})?\Z", re.IGNORECASE)
-
-
-def port(get, name: str) -> int:
-    value = whole_number(get, name)
-    if value > 65535:
-        raise SettingsError(f"{name} must be a port number from 1 to 65535, not {value}")
-    return value
-
-
-def switch(get, name: str) -> bool:
-    value = get(name).strip().lower()
-    if value not in ("1", "true", "yes", "0", "false", "no"):
-        raise SettingsError(f"{name} must be true or false, not {get(name)!r}")
-    return value in ("1", "true", "yes")
-
-
-def seconds(get, name: str) -> float:
-    try:
-        value = float(get(name))
-    except ValueError:
-        raise SettingsError(f"{name} must be a number of seconds, not {get(name)!r}") from None
-    if not 0 < value <= 600:
-        raise SettingsError(f"{name} must be more than 0 and at most 600 seconds")
-    return value
-
-
-def log_level(get) -> str:
-    value = get("LOG_LEVEL").strip().upper()
-    if value not in LOG_LEVELS:
-        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {get('LOG_LEVEL')!r}")
-    return value
-
-
-def whole_number(get, name: str, minimum: int = 1) -> int:
-    """A setting that must be a whole number of at least `minimum`, or a SettingsError naming it."""
-    try:
-        value = int(get(name))
-    except ValueError:
-        raise SettingsError(f"{name} must be a whole number, not {get(name)!r}") from None
-    if value < minimum:
-        raise SettingsError(f"{name} must be at least {minimum}")
-    return value
-
-
 @dataclass(frozen=True)
 class Settings:
     """The values the servers need; ``env()`` turns them back into variables for child processes."""
@@ -178,15 +111,15 @@ class Settings:
     # pages are always allowed; every other site is refused.
     allowed_origins: Tuple[str, ...] = ()
     # Conversations with nothing newer than this many days are deleted (bot/operations/retention.py).
-    retention_days: int = 30
+    retention_days: int = int(DEFAULTS["RETENTION_DAYS"])
     # No text a person typed is stored (bot/rasa_plugins/store.py), unless this is on: then the text of messages
     # the assistant did not understand is kept, redacted, for staff to improve the examples, and
     # blanked after unclear_messages_retention_days.
     keep_unclear_messages: bool = False
-    unclear_messages_retention_days: int = 30
+    unclear_messages_retention_days: int = int(DEFAULTS["UNCLEAR_MESSAGES_RETENTION_DAYS"])
     limits: Limits = Limits()
-    # The Rasa server answers without the action server after this long (bot/safeguards/action_timeout.py).
-    action_timeout_seconds: float = 5.0
+    # The Rasa server answers without the action server after this long (bot/rasa_plugins/action_timeout.py).
+    action_timeout_seconds: float = float(DEFAULTS["ACTION_TIMEOUT_SECONDS"])
     # Rasa's HTTP API (read and change any conversation) is off unless ENABLE_API=true, and then
     # only with API_TOKEN (at least 32 characters); load() refuses anything else.
     enable_api: bool = False
@@ -196,14 +129,14 @@ class Settings:
     database_url: str = ""
     redis: RedisSettings = RedisSettings()
     # Where the Rasa server finds the action server (another host or a Kubernetes service name).
-    actions_host: str = "127.0.0.1"
+    actions_host: str = DEFAULTS["ACTIONS_HOST"]
     # How many proxies (nginx, a load balancer) stand in front of the Rasa server and add the
     # client's address to X-Forwarded-For. 0: the address is the connection's own. Set it only
     # behind a proxy, or anyone could claim any address and dodge the per-address limits.
-    proxies_count: int = 0
+    proxies_count: int = int(DEFAULTS["PROXIES_COUNT"])
     # How many Rasa servers and action servers `make run-scaled` starts behind nginx.
-    rasa_replicas: int = 2
-    action_replicas: int = 2
+    rasa_replicas: int = int(DEFAULTS["RASA_REPLICAS"])
+    action_replicas: int = int(DEFAULTS["ACTION_REPLICAS"])
 
     @property
     def tracker_url(self) -> str:
@@ -240,16 +173,16 @@ class Settings:
         # into Rasa's flags, out of sight of `ps`); the action server never sees it (actions_env).
         env.pop("API_TOKEN", None)
         env.pop("ENABLE_API", None)
-        env.pop("RASA_API_TOKEN", None)
+        env.pop(API_TOKEN_VARIABLE, None)
         if self.enable_api:
-            env["RASA_API_TOKEN"] = self.api_token
+            env[API_TOKEN_VARIABLE] = self.api_token
         return env
 
     def actions_env(self) -> dict:
         """The action server's environment: without the database's and Redis's passwords, which
         only the Rasa server needs (the actions never read the store)."""
         env = self.env()
-        for secret in ("DATABASE_URL", "TRACKER_URL", "REDIS_PASSWORD", "RASA_API_TOKEN"):
+        for secret in ("DATABASE_URL", "TRACKER_URL", "REDIS_PASSWORD", API_TOKEN_VARIABLE):
             env.pop(secret, None)
         return env
 
@@ -293,22 +226,3 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
     )
 
 
-def database_url(value: str) -> str:
-    """DATABASE_URL as SQLAlchemy wants it: empty (SQLite), or a PostgreSQL URL."""
-    value = value.strip()
-    if value.startswith("postgres://"):  # the form many hosting platforms give
-        value = "postgresql://" + value[len("postgres://"):]
-    if value and not value.startswith("postgresql://"):
-        raise SettingsError("DATABASE_URL must be empty (SQLite) or start with postgresql://")
-    return value
-
-
-def parse_origins(value: str) -> Tuple[str, ...]:
-    """Origins separated by spaces or commas, without trailing slashes ("https://a.org https://b.org").
-    Each must be a website's origin (scheme and host, perhaps a port, no path), or the assistant
-    does not start: a mistyped partner address would otherwise be refused without a word."""
-    origins = tuple(o.strip().rstrip("/") for o in value.replace(",", " ").split() if o.strip())
-    wrong = [o for o in origins if not ORIGIN.match(o)]
-    if wrong:
-        raise SettingsError(f"ALLOWED_ORIGINS must list website origins like https://partner.org.uk, not {wrong[0]!r}")
-    return origins

@@ -19,18 +19,9 @@ from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
 from bot.operations import models
-from bot.operations.rasa_process import API_TOKEN_VARIABLE
+from bot.operations.setting_values import API_TOKEN_VARIABLE
 from bot.paths import MODELS_DIR
-
-PUBLIC = ("hello", "version")  # "/" and "/version" answer without a token in Rasa too
-LOAD_MODEL = "load_model"
-
-
-def api_handler(request: Request) -> Optional[str]:
-    """The name of the Rasa API handler a request reached (app-level routes only), or None."""
-    route = getattr(request, "route", None)
-    parts = (route.name or "").split(".") if route is not None else []
-    return parts[1] if len(parts) == 2 else None
+from bot.rasa_plugins.channels.routes import LOAD_MODEL, PUBLIC, api_handler
 
 
 def model_problem(request: Request) -> Optional[str]:

@@ -7,16 +7,18 @@ have removed them all without a word. Now `bot/operations/rasa_process.py` (whic
 Rasa server here goes through: `make run`, `make shell`, the scaled set, the container) calls
 ``wrap_rasa()`` before Rasa starts, so every app Rasa builds gets them. Before the server starts,
 ``check_in_place`` looks at the app itself (its middleware, the log handlers, Rasa's action
-timeout) and stops the server with a clear message if any is missing. Our channels run the same
+timeout) and stops the server with a clear message if any is missing, or if the installed Rasa
+is not the release bot/rasa_plugins/ was written for (bot/rasa_plugins/version.py). Our channels run the same
 check, so starting Rasa some other way (`rasa run` with our credentials.yml) also stops.
 """
 import logging
-from typing import Any, Callable, List
+from typing import Any, List
 
 from sanic import Blueprint, Sanic
 
 from bot.operations import settings
-from bot.safeguards import action_timeout, api_guard, limits, log_redaction, origins
+from bot.rasa_plugins import action_timeout, server_hook, version
+from bot.safeguards import api_guard, limits, log_redaction, origins
 
 logger = logging.getLogger(__name__)
 INSTALLED = "coventry_safeguards"
@@ -66,23 +68,16 @@ async def check_in_place(app: Sanic, _loop: Any = None) -> None:
                    "`make run` or `python -m bot serve rasa` (bot/operations/rasa_process.py), not `rasa run`.")
         logger.critical(message)
         raise SafeguardsMissing(message)
+    wrong_rasa = version.problem()
+    if wrong_rasa:
+        message = f"Refusing to start: {wrong_rasa}."
+        logger.critical(message)
+        raise SafeguardsMissing(message)
 
 
 def wrap_rasa() -> None:
-    """Give every app Rasa's `configure_app` builds (rasa run, rasa shell) the safeguards."""
-    import rasa.core.run as rasa_run
-
-    original: Callable[..., Sanic] = rasa_run.configure_app
-    if getattr(original, "with_safeguards", False):
-        return
-
-    def configure_app(*args: Any, **kwargs: Any) -> Sanic:
-        app = original(*args, **kwargs)
-        install(app)
-        return app
-
-    configure_app.with_safeguards = True  # type: ignore[attr-defined]
-    rasa_run.configure_app = configure_app
+    """Give every app Rasa builds (rasa run, rasa shell) the safeguards."""
+    server_hook.after_each_app(install)
 
 
 def guarded(blueprint: Blueprint) -> Blueprint:

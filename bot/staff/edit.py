@@ -15,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from bot.rules import directory
-from bot.staff import content_checks, yaml_editing
+from bot.staff import content_checks, yaml_checks, yaml_editing
 
 INTENT_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -26,7 +26,7 @@ class EditRefused(Exception):
 
 def _errors(root: Path) -> Set[str]:
     """Error messages (without line numbers, which an edit may shift) for a project folder."""
-    return {p.message for p in content_checks.check(content_checks.Project(root)) if p.error}
+    return {p.message for p in content_checks.check(yaml_checks.Project(root)) if p.error}
 
 
 def apply(root: Path, changes: Callable[[Path], List[Path]]) -> List[Path]:

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from bot.paths import ROOT
-from bot.staff import content_checks
+from bot.staff import content_checks, yaml_checks
 
 
 def rasa_validate(root: Path) -> bool:
@@ -24,7 +24,7 @@ def rasa_validate(root: Path) -> bool:
 
 def run(root: Path = ROOT, with_rasa: bool = True) -> int:
     """Print every problem as file:line and a summary; 1 if there is any error, else 0."""
-    problems = content_checks.check(content_checks.Project(root))
+    problems = content_checks.check(yaml_checks.Project(root))
     for problem in sorted(problems, key=lambda p: (not p.error, str(p.file), p.line)):
         print(problem.render(root))
     errors = sum(p.error for p in problems)

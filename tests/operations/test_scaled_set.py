@@ -26,7 +26,7 @@ from bot.operations.settings import Settings
 from bot.paths import DOMAIN_FILE, ROOT
 from bot.rasa_plugins.store import MinimisingSQLTrackerStore
 from bot.rules import directory
-from bot.safeguards import limits
+from bot.safeguards import server_replies
 from harness import load_test
 from tests.end_to_end.test_notes_over_rest import ANSWERS, QUESTIONS
 from tests.helpers import TEST_LIMITS, free_port, joined, say, trained_model
@@ -35,7 +35,7 @@ from tests.socket_client import SocketConversation
 
 pytestmark = pytest.mark.scale
 
-TRY_AGAIN = limits.load_replies()["utter_try_again"]
+TRY_AGAIN = server_replies.load_replies()["utter_try_again"]
 # Per conversation, per minute: above what any other test here sends in one conversation. (The
 # per-address limits stay lifted: every test conversation comes from 127.0.0.1.)
 PER_CONVERSATION = 16

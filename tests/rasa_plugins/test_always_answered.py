@@ -5,9 +5,9 @@ import asyncio
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.rasa_plugins.channels import always_answered
-from bot.safeguards import limits
+from bot.safeguards import server_replies
 
-REPLIES = limits.load_replies()
+REPLIES = server_replies.load_replies()
 
 
 def handle(on_new_message) -> list:

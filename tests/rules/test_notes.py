@@ -4,7 +4,8 @@ from datetime import datetime
 import pytest
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 
-from bot.rasa_plugins.store import NOTES_ANSWER, HeldInProcess, NotesMemory, storable
+from bot.rasa_plugins.notes_memory import HeldInProcess, NotesMemory
+from bot.rasa_plugins.stored_events import NOTES_ANSWER, storable
 from bot.rules import notes
 
 # A Wednesday evening.

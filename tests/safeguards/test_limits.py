@@ -2,7 +2,7 @@
 import pytest
 
 from bot.operations.settings import Limits
-from bot.safeguards import limits
+from bot.safeguards import counters, limits, message_checks, server_replies
 from bot.safeguards.limits import Guard
 
 ID = "3f9c2a7e41b85d06e9a1c4f7b2d80635"
@@ -19,7 +19,7 @@ class Clock:
 
 def guard(**overrides) -> "tuple[Guard, Clock]":
     clock = Clock()
-    return Guard(Limits(**overrides), REPLIES, limits.CountsInProcess(clock)), clock
+    return Guard(Limits(**overrides), REPLIES, counters.CountsInProcess(clock)), clock
 
 
 @pytest.mark.parametrize("payload, problem", [
@@ -40,7 +40,7 @@ def guard(**overrides) -> "tuple[Guard, Clock]":
     ({"sender": ID, "message": "hi", "metadata": "x"}, "'metadata'"),
 ])
 def test_malformed_messages_are_refused_with_the_reason(payload, problem):
-    assert problem in limits.payload_problem(payload, "sender")
+    assert problem in message_checks.payload_problem(payload, "sender")
 
 
 @pytest.mark.parametrize("conversation", ["3f9c2a7e41b85d06e9a1c4f7b2d80635",
@@ -49,12 +49,12 @@ def test_malformed_messages_are_refused_with_the_reason(payload, problem):
                                           "c0ffee" + "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b"])
 def test_random_ids_in_the_shapes_clients_send_are_accepted(conversation):
     """The widget's 32 hex digits, a version-4 UUID as Rasa's usual web clients send, 64 hex digits."""
-    assert limits.payload_problem({"sender": conversation, "message": "hi"}, "sender") is None
+    assert message_checks.payload_problem({"sender": conversation, "message": "hi"}, "sender") is None
 
 
 @pytest.mark.parametrize("message", ["hi", "مرحبا", "😢 help", "<script>alert(1)</script>", "'; DROP TABLE events;--"])
 def test_well_formed_messages_pass_whatever_they_say(message):
-    assert limits.payload_problem({"sender": ID, "message": message, "metadata": {}}, "sender") is None
+    assert message_checks.payload_problem({"sender": ID, "message": message, "metadata": {}}, "sender") is None
 
 
 def test_a_long_message_gets_the_too_long_answer_and_a_shorter_one_passes():
@@ -104,7 +104,7 @@ def test_the_answers_the_server_sends_itself_come_from_the_domain_and_give_the_e
     from bot.rules import directory
 
     emergency = directory.placeholder_values(directory.load())["police_emergency.phone"]
-    replies = limits.load_replies()
+    replies = server_replies.load_replies()
     assert set(replies) == {limits.SLOW_DOWN, limits.TOO_LONG, "utter_try_again"}
     for text in replies.values():
         assert f"call {emergency}" in text and "{" not in text
@@ -118,4 +118,4 @@ def test_an_ipv6_address_is_counted_by_its_64_network():
     assert g.check("2001:db8:1:2:ffff::b", ids[1], "hi") is None
     assert g.check("2001:db8:1:2:1234:5678:9abc:def0", ids[2], "hi").status == 429
     assert g.check("2001:db8:1:3::a", ids[3], "hi") is None  # another /64: another home
-    assert limits.counted_as("::ffff:10.0.0.1") == "10.0.0.1" and limits.counted_as("unknown") == "unknown"
+    assert counters.counted_as("::ffff:10.0.0.1") == "10.0.0.1" and counters.counted_as("unknown") == "unknown"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from bot.paths import ROOT
-from bot.staff import content_checks, validate
+from bot.staff import content_checks, validate, yaml_checks
 from tests.staff_fixtures import line_of, project_copy, replace_in
 
 
@@ -104,7 +104,7 @@ def test_directory_entry_errors_and_warnings(project, capsys):
 
 
 def test_old_and_unconfirmed_entries_are_warnings_not_errors():
-    problems = content_checks.check(content_checks.Project(ROOT, today=date(2026, 11, 25)))
+    problems = content_checks.check(yaml_checks.Project(ROOT, today=date(2026, 11, 25)))
     stale = [p for p in problems if "over 180 days ago" in p.message]
     unconfirmed = [p for p in problems if "is not confirmed" in p.message]
     assert stale and unconfirmed
@@ -143,7 +143,7 @@ def test_a_rule_longer_than_the_assistant_looks_back_is_refused(project, capsys)
 def test_the_longest_rule_allowed_fits_in_what_the_store_loads():
     from bot.rasa_plugins.store import RECENT_EVENTS
 
-    assert content_checks.MAX_DIALOGUE_STEPS * content_checks.EVENTS_PER_STEP <= RECENT_EVENTS
+    assert yaml_checks.MAX_DIALOGUE_STEPS * yaml_checks.EVENTS_PER_STEP <= RECENT_EVENTS
 
 
 def test_a_topic_title_for_no_topic_or_too_long_is_reported(project, capsys):

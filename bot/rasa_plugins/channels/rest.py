@@ -15,7 +15,7 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 from sanic.request import Request
 
-from bot.operations import settings
+from bot.operations import setting_values
 from bot.rasa_plugins.channels import always_answered
 from bot.safeguards import bootstrap, limits, origins
 
@@ -31,6 +31,6 @@ class SiteAwareRestInput(RestInput):
             body = request.json if isinstance(request.json, dict) else {}
             told = body.get("metadata")
             site = told.get("site") if isinstance(told, dict) else None
-            if isinstance(site, str) and settings.ORIGIN.match(site):
+            if isinstance(site, str) and setting_values.ORIGIN.match(site):
                 return {"site": site}
         return {"site": origin} if origin else None

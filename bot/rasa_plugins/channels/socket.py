@@ -18,7 +18,7 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
 from bot.rasa_plugins.channels import always_answered
-from bot.safeguards import bootstrap, limits
+from bot.safeguards import bootstrap, limits, message_checks
 
 
 class CustomJsonSocketIOOutput(SocketIOOutput):
@@ -46,7 +46,7 @@ class GuardedSocketIOInput(SocketIOInput):
 
         async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
             wanted = data.get("session_id") if isinstance(data, dict) else None
-            if not limits.is_random_id(wanted):
+            if not message_checks.is_random_id(wanted):
                 wanted = uuid.uuid4().hex  # uuid4 comes from os.urandom
             conversations[sid] = wanted
             # Rasa 3.6 calls enter_room() without await, which loses every reply with
@@ -57,7 +57,7 @@ class GuardedSocketIOInput(SocketIOInput):
             await sio.emit("session_confirm", wanted, room=sid)
 
         async def user_message(sid: Text, data: Any = None, *_: Any) -> None:
-            problem = limits.payload_problem(data, "session_id")
+            problem = message_checks.payload_problem(data, "session_id")
             if problem is None and data["session_id"] != conversations.get(sid):
                 problem = "Ask for a session first ('session_request'), then send messages for that session."
             if problem:
