@@ -12,27 +12,37 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 	test-scale run-scaled scale-services
 
 help:
-	@echo "make run       set up, train if needed, start the assistant"
-	@echo "make run-scaled  several Rasa servers behind nginx, on PostgreSQL and Redis (docs/scaling.md)"
-	@echo "make test      the whole test suite"
-	@echo "make test-scale  the scale-out and failover tests (CI runs both)"
-	@echo "make train     train a model if the data or config changed"
-	@echo "make shell     talk to the assistant in the terminal"
-	@echo "make validate  check the training data, answers and contact directory"
-	@echo "make eval      how well residents' own words are understood (tests/realistic/), by topic"
+	@echo "The two commands that do everything:"
+	@echo "  make run           set up, train if needed, start the assistant"
+	@echo "  make test          the whole test suite (lint first)"
+	@echo "Running:"
+	@echo "  make run-scaled    several Rasa servers behind nginx, on PostgreSQL and Redis (docs/scaling.md)"
+	@echo "  make shell         talk to the assistant in the terminal"
+	@echo "  make train         train a model if the data or config changed"
+	@echo "  make purge         delete conversations older than RETENTION_DAYS (make run does it daily)"
+	@echo "Checking:"
+	@echo "  make lint          ruff (Python) and ESLint (the widget's scripts)"
+	@echo "  make validate      the training data, answers and contact directory"
+	@echo "  make test-unit, make test-stories, make test-e2e, make test-widget   parts of make test"
+	@echo "  make test-scale    the scale-out and failover tests (CI runs them after make test)"
+	@echo "  make eval          how well residents' own words are understood (tests/realistic/), by topic"
+	@echo "  make privacy-report  how well personal details are redacted"
+	@echo "  make safety-report   how well danger and crisis messages are caught, and false alarms"
+	@echo "  make bench         our configuration against Rasa's default (docs/benchmarks.md)"
+	@echo "  make audit         known vulnerabilities in the pinned packages"
 	@echo "Staff shortcuts (see docs/staff-guide.md):"
 	@echo "  make add-example INTENT=ask_forum TEXT=\"how do i join the forum\""
 	@echo "  make add-intent NAME=ask_new FILE=data/nlu/council.yml ANSWER=\"...\" EXAMPLES=examples.txt"
 	@echo "  make set-response NAME=utter_thank TEXT=\"...\""
 	@echo "  make set-contact ID=samaritans FIELD=phone VALUE=\"116 123\""
-	@echo "  make check-links    make stats [CSV=stats.csv]"
-	@echo "make privacy-report  how well personal details are redacted"
-	@echo "make safety-report   how well danger and crisis messages are caught, and false alarms"
-	@echo "make audit           known vulnerabilities in the pinned packages"
+	@echo "  make check-links   make stats [CSV=stats.csv]"
+	@echo "Maintenance: make lock (re-pin packages), make clean"
 
 # The virtual environment is rebuilt whenever the pinned versions change.
 $(VENV)/.installed: requirements.lock
-	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 8) <= v <= (3, 10) else "Rasa 3.6 needs Python 3.8 to 3.10; this is %d.%d. Install 3.10 (pyenv install 3.10) or run: make PYTHON=/path/to/python3.10" % v)'
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 8) <= v <= (3, 10) else \
+	  "Rasa 3.6 needs Python 3.8 to 3.10; this is %d.%d. Install 3.10 (pyenv install 3.10) " \
+	  "or run: make PYTHON=/path/to/python3.10" % v)'
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip==24.0"
@@ -50,8 +60,11 @@ venv: $(VENV)/.installed node_modules/.installed
 # Debian's Chromium for the widget tests (Playwright drives it; it downloads no browser of its own).
 browser:
 	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "Chromium is needed for the widget tests: sudo apt-get install chromium"; exit 1; fi; }
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Chromium is needed for the widget tests: sudo apt-get install chromium"; exit 1; \
+	  fi; }
 
 train: venv
 	$(PY) -m bot train
@@ -123,14 +136,14 @@ test: venv lint train validate test-unit test-stories test-e2e eval test-widget
 # eslint.config.mjs. `make test` runs it first.
 lint: venv
 	$(VENV)/bin/ruff check .
-	npx --no-install eslint bot/widget
+	npx --no-install eslint bot/widget tests/widget
 
 test-unit: venv
 	$(PY) -m pytest -m "not e2e and not model and not browser and not scale" -q
 
 test-stories: venv train
-	$(PY) -m rasa test core --model "$$($(PY) -c 'from bot.operations.models import current_model_path; print(current_model_path())')" \
-		--stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
+	$(PY) -m rasa test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories \
+		--model "$$($(PY) -c 'from bot.operations.models import current_model_path as m; print(m())')"
 
 test-e2e: venv train
 	$(PY) -m pytest -m "(e2e or model) and not browser" -q
@@ -150,12 +163,25 @@ run-scaled: venv scale-services
 
 # Debian's redis-server, nginx and PostgreSQL (installed when run as root, otherwise named).
 scale-services:
-	@missing=""; 	command -v redis-server >/dev/null || missing="$$missing redis-server"; 	command -v nginx >/dev/null || missing="$$missing nginx-light"; 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; 	if [ -n "$$missing" ]; then 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; 	  else echo "The scaled set needs Debian packages:$$missing. Install them with: sudo apt-get install$$missing"; exit 1; fi; 	fi
+	@missing=""; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v nginx >/dev/null || missing="$$missing nginx-light"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "The scaled set needs Debian packages:$$missing. Install them with: sudo apt-get install$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
 
 # Re-pin every package: after `.venv/bin/pip install NAME==VERSION` (and adding it to pyproject.toml).
 lock:
 	@test -x $(PY) || { echo "No $(VENV) yet: run make venv first"; exit 1; }
-	$(PY) -m pip freeze --all | grep -v '^pip==' | (echo "# Exact versions of every package, so a fresh install gives the same result."; echo "# Regenerate with: make lock  (after changing the direct dependencies in pyproject.toml)"; cat) > requirements.lock.new
+	{ echo "# Exact versions of every package, so a fresh install gives the same result."; \
+	  echo "# Regenerate with: make lock  (after changing the direct dependencies in pyproject.toml)"; \
+	  $(PY) -m pip freeze --all | grep -v '^pip=='; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
 clean:

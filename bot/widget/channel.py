@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Iterable, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
-from sanic import Blueprint, Sanic
+from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, raw
 
 from bot.operations import settings
 from bot.paths import ROOT
+from bot.rasa_plugins.channels.mounted_blueprint import MountedBlueprint
 from bot.rules import directory
 from bot.safeguards import bootstrap
 
@@ -50,19 +51,32 @@ FILES = {
     "partners": (PAGES / "partners.html", HTML),
 }
 LAYOUT = PAGES / "layout.html"
+HELPERS = HERE / "helpers.js"
+HELPERS_MARK = "  // {{helpers.js}}\n"
 PAGE_TITLE = re.compile(r"\A<!-- title: (.*?) -->\n")
 
 
 def page_values() -> Dict[str, str]:
     """Directory values the widget and pages show, so their numbers come from the one file too."""
     values = directory.placeholder_values(directory.load())
+    config = settings.load()
     return {
         "emergency_phone": values["police_emergency.phone"],
         "text_relay_phone": values["emergency_text_relay.phone"],
         "council_web": values["council.web"],
         "council_hate_crime_web": values["council_hate_crime.web"],
-        "retention_days": str(settings.load().retention_days),
+        "retention_days": str(config.retention_days),
+        # The widget refuses what the server would refuse, in the same count.
+        "max_message_chars": str(config.limits.max_message_chars),
+        "max_message_chars_words": f"{config.limits.max_message_chars:,}",
     }
+
+
+def with_helpers(script: str) -> str:
+    """loader.js and chat.js share helpers.js, put in where each names it (no build step)."""
+    helpers = "".join(f"  {line}" if line.strip() else line
+                      for line in HELPERS.read_text(encoding="utf-8").splitlines(keepends=True))
+    return script.replace(HELPERS_MARK, helpers)
 
 
 def fill(text: str, values: Dict[str, str]) -> str:
@@ -89,6 +103,8 @@ def load_files() -> Dict[str, tuple]:
         body = path.read_text(encoding="utf-8")
         if content_type == HTML and name != FRAME:
             body = as_page(body)
+        if HELPERS_MARK in body:
+            body = with_helpers(body)
         loaded[name] = (fill(body, values).encode("utf-8"), content_type)
     return loaded
 
@@ -98,13 +114,6 @@ def frame_policy(allowed_origins: Iterable[str]) -> str:
     browser refuses it anywhere else, so the launcher never appears on other sites)."""
     ancestors = " ".join(["'self'", *allowed_origins])
     return PAGE_POLICY.replace("frame-ancestors 'self'", f"frame-ancestors {ancestors}")
-
-
-class WidgetBlueprint(Blueprint):
-    """Serves /chat/...; the server-wide safeguards are installed by bot/safeguards/bootstrap.py."""
-
-    def register(self, app: Sanic, options: Dict[Text, Any]) -> None:
-        super().register(app, {**options, "url_prefix": URL_PREFIX})
 
 
 class WidgetChannel(InputChannel):
@@ -119,7 +128,7 @@ class WidgetChannel(InputChannel):
     ) -> Blueprint:
         files = load_files()
         policies = {FRAME: frame_policy(settings.load().allowed_origins)}
-        widget = bootstrap.guarded(WidgetBlueprint("chat_widget", __name__))
+        widget = bootstrap.guarded(MountedBlueprint("chat_widget", URL_PREFIX))
 
         async def serve(request: Request, name: str = "") -> HTTPResponse:
             if name not in files:

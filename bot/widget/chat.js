@@ -4,7 +4,7 @@
  * This runs in /chat/frame, a page of the assistant's own origin that loader.js puts in an
  * iframe on the host page. So the conversation, its DOM and its sessionStorage belong to the
  * assistant, and no script on a partner's page (analytics, ads, an injected script) can read
- * them or hide the exit button. Messages to the host page carry no conversation: only "ready"
+ * them or change the exit button. Messages to the host page carry no conversation: only "ready"
  * (with the labels and colour for the launcher), "close", "shift" and "exit" (see README.md).
  *
  * Privacy: the conversation lives in this tab's sessionStorage only (gone when the tab closes,
@@ -15,6 +15,8 @@
  */
 (function () {
   "use strict";
+
+  // {{helpers.js}}
 
   var STORAGE_KEY = "coventry-hate-crime-chat";
   var REPLY_TIMEOUT_MS = 15000;
@@ -44,7 +46,7 @@
       failed: "Sorry, the assistant is not answering right now. Your message is still in the box.",
       notAnswered: "Your message was not answered. It is still in the box.",
       retry: "Try again",
-      tooLong: "Your message is too long. Please keep it under 1,000 characters.",
+      tooLong: "Your message is too long. Please keep it under {{max_message_chars_words}} characters.",
       empty: "Please type a message first.",
       loading: "Loading.",
       copyNotes: "Copy notes",
@@ -56,7 +58,9 @@
       notesFile: "hate-incident-notes"
     }
   };
-  var MAX_MESSAGE_LENGTH = 1000;
+  // The server's MAX_MESSAGE_CHARS, filled in when the server starts; counted in characters as
+  // the server counts them (an emoji is one), not in UTF-16 units.
+  var MAX_MESSAGE_LENGTH = Number("{{max_message_chars}}");
 
   // ---- Configuration: the query string loader.js wrote from the host's data attributes -----
   var query = new URLSearchParams(window.location.search);
@@ -64,7 +68,7 @@
   var t = TEXT[lang];
   var title = (query.get("title") || t.title).slice(0, 60);
   var exitUrl = safeHttpUrl(query.get("exit")) || DEFAULT_EXIT_URL;
-  var colour = accessibleColour(query.get("colour") || DEFAULT_COLOUR);
+  var colour = accessibleColour(query.get("colour"), DEFAULT_COLOUR);
   // Opened as a page of its own (a link, not a frame): go to the page that embeds it properly.
   if (window.parent === window) { window.location.replace("/chat/"); return; }
   // The host page's origin, from the browser's own record of who sent "hello" (never from the
@@ -72,40 +76,6 @@
   var hostOrigin = null;
   // Which website the chat is on (an origin, never a page address): counted in the staff stats.
   function site() { return hostOrigin || window.location.origin; }
-
-  function safeHttpUrl(value) {
-    if (!value) { return null; }
-    try {
-      var url = new URL(value);
-      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-    } catch (e) { return null; }
-  }
-
-  // ---- Colour: a partner's colour is darkened until white text on it reaches 4.5:1 --------
-  function parseHex(hex) {
-    var m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(hex).trim());
-    if (!m) { return null; }
-    var h = m[1].length === 3 ? m[1].replace(/(.)/g, "$1$1") : m[1];
-    return [0, 2, 4].map(function (i) { return parseInt(h.substr(i, 2), 16); });
-  }
-
-  function luminance(rgb) {
-    var c = rgb.map(function (v) {
-      v = v / 255;
-      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-    });
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-  }
-
-  function contrastWithWhite(rgb) { return 1.05 / (luminance(rgb) + 0.05); }
-
-  function accessibleColour(value) {
-    var rgb = parseHex(value) || parseHex(DEFAULT_COLOUR);
-    while (contrastWithWhite(rgb) < 4.5) {
-      rgb = rgb.map(function (v) { return Math.floor(v * 0.92); });
-    }
-    return "#" + rgb.map(function (v) { return ("0" + v.toString(16)).slice(-2); }).join("");
-  }
 
   // ---- Session: a random, unguessable id; history in this tab only ------------------------
   function randomId() {
@@ -343,27 +313,6 @@
     window.setTimeout(function () { target.textContent = text; }, 50);
   }
 
-  // Turns what Rasa sent (REST or Socket.IO shape) into our messages. A custom {"urgency":
-  // "emergency"} marks the reply before it as urgent: styled, and announced assertively.
-  function toMessages(replies) {
-    var messages = [];
-    replies.forEach(function (reply) {
-      var custom = reply.custom || reply;
-      if (custom && (custom.urgency === "emergency" || custom.notes === "summary")) {
-        var before = messages[messages.length - 1];
-        if (before && custom.urgency === "emergency") { before.urgent = true; }
-        if (before && custom.notes === "summary") { before.notes = true; }
-        return;
-      }
-      if (!reply.text) { return; }
-      var buttons = (reply.buttons || reply.quick_replies || []).map(function (b) {
-        return { title: String(b.title), payload: String(b.payload) };
-      });
-      messages.push({ from: "bot", text: String(reply.text), buttons: buttons });
-    });
-    return messages;
-  }
-
   // ---- Talking to the assistant: Socket.IO (websocket), or REST if that is blocked ----------
   var socket = null;
   // frame.html loads our copy of the Socket.IO client before this script; if it did not load
@@ -478,7 +427,7 @@
     event.preventDefault();
     var text = input.value.trim();
     if (!text) { showStatus(t.empty); input.focus(); return; }
-    if (text.length > MAX_MESSAGE_LENGTH) { showStatus(t.tooLong); input.focus(); return; }
+    if (Array.from(text).length > MAX_MESSAGE_LENGTH) { showStatus(t.tooLong); input.focus(); return; }
     input.value = "";
     send(text);
     input.focus();
@@ -503,6 +452,7 @@
     var message = event.data;
     if (event.source !== window.parent || !message || message.protocol !== PROTOCOL) { return; }
     if (message.type === "hello") {
+      if (hostOrigin) { return; } // once per load: the host cannot ask again whether a chat was open
       hostOrigin = event.origin;
       tellHost("ready", { open: state.open, colour: colour, title: title, label: t.open, frameTitle: t.frame, loading: t.loading, lang: lang });
       return;
@@ -517,6 +467,7 @@
     state.open = open;
     saveState();
     if (open) {
+      root.hidden = false; // shown again if the person stayed on the page after an exit
       connectSocket();
       if (moveFocus) { input.focus(); }
     } else {
@@ -542,11 +493,10 @@
     input.value = "";
     if (socket) { socket.close(); socket = null; }
     root.hidden = true;
-    var leaving = false;
-    if (!hostAsked) {
-      try { window.top.location.replace(exitUrl); leaving = true; } catch (e) { /* refused: the host does it */ }
-    }
-    tellHost("exit", { leaving: leaving });
+    if (hostAsked) { tellHost("exit", { leaving: false }); return; }
+    // The click lets the frame move the whole tab, whatever the host page's scripts do.
+    tellHost("exit", { leaving: true });
+    try { window.top.location.replace(exitUrl); } catch (e) { tellHost("exit", { leaving: false }); }
   }
 
   exitButton.addEventListener("click", function () { exitPage(false); });
@@ -557,9 +507,7 @@
   var shiftTold = false;
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") { return; }
-    var target = event.target;
-    var typingInField = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (typingInField) { if (shiftTold) { tellHost("other-key"); shiftTold = false; } return; }
+    if (isTypingIn(event)) { if (shiftTold) { tellHost("other-key"); shiftTold = false; } return; }
     shiftTold = true;
     tellHost("shift");
   });
@@ -567,6 +515,23 @@
     if (event.key === "Shift" || !shiftTold) { return; }
     shiftTold = false;
     tellHost("other-key");
+  });
+
+  // Back after an exit can bring this page back from the browser's back-forward cache, with the
+  // old conversation still drawn: show what the tab's storage holds now (after an exit, nothing).
+  function showStoredConversation() {
+    state = loadState();
+    log.textContent = "";
+    politeAnnouncer.textContent = "";
+    urgentAnnouncer.textContent = "";
+    status.hidden = true;
+    if (!state.messages.length) { input.value = ""; }
+    state.messages.forEach(showMessage);
+    root.hidden = false;
+  }
+
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { showStoredConversation(); }
   });
 
   // ---- Start -------------------------------------------------------------------------------

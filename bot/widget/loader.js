@@ -17,6 +17,8 @@
 (function () {
   "use strict";
 
+  // {{helpers.js}}
+
   var script = document.currentScript;
   if (!script || window.__coventryHateCrimeChat) { return; }
   window.__coventryHateCrimeChat = true;
@@ -26,24 +28,17 @@
   var SHIFT_WINDOW_MS = 5000;
   // After a Shift exit, how long the frame has to clear the conversation before the tab leaves.
   var EXIT_WAIT_MS = 1000;
+  var STILL_HERE_MS = 5000;
   var DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather";
 
   var data = script.dataset;
   var server = safeHttpOrigin(data.server) || new URL(script.src).origin;
   var position = data.position === "left" ? "left" : "right";
-  var exitUrl = safeHttpUrl(data.exitUrl) || DEFAULT_EXIT_URL;
+  var exitUrl = safeHttpUrl(data.exitUrl, window.location.href) || DEFAULT_EXIT_URL;
 
   function safeHttpOrigin(value) {
-    var url = safeHttpUrl(value);
+    var url = safeHttpUrl(value, window.location.href);
     return url ? new URL(url).origin : null;
-  }
-
-  function safeHttpUrl(value) {
-    if (!value) { return null; }
-    try {
-      var url = new URL(value, window.location.href);
-      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-    } catch (e) { return null; }
   }
 
   function el(tag, className) {
@@ -131,12 +126,18 @@
   // ---- Exit this page ------------------------------------------------------------------------
   var leaving = false;
 
-  // The frame has cleared the conversation; the tab goes (unless the frame already sent it).
-  function leave(frameSentIt) {
+  // The frame has cleared the conversation; the tab goes (the frame sends it itself after a click
+  // on Exit, whatever this page's scripts do; otherwise this page sends it). If this page asks
+  // "leave this page?" (an unsaved form), the browser asks the person, and no script can stop it.
+  function leave(frameSendsIt) {
     cover.hidden = false;
     box.hidden = true;
     launcher.hidden = true;
-    if (leaving || frameSentIt) { return; }
+    // If the tab is still here after a while (the person chose to stay), give the page back
+    // rather than a blank cover; the conversation is already gone.
+    window.setTimeout(function () { cover.hidden = true; launcher.hidden = false; leaving = false; },
+      STILL_HERE_MS);
+    if (leaving || frameSendsIt) { return; }
     leaving = true;
     try {
       window.top.location.replace(exitUrl);
@@ -163,9 +164,7 @@
 
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") { return; }
-    var target = event.target;
-    var typingInField = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (typingInField) { shiftTimes = []; return; }
+    if (isTypingIn(event)) { shiftTimes = []; return; }
     countShift();
   });
   document.addEventListener("keydown", function (event) {

@@ -17,7 +17,7 @@ from playwright.sync_api import Frame, FrameLocator, Page, expect, sync_playwrig
 
 from bot.paths import ROOT
 from bot.rules import directory
-from bot.safeguards.limits import load_replies
+from bot.safeguards.server_replies import load_replies
 from tests.helpers import free_port, running_assistant
 
 pytestmark = pytest.mark.browser
@@ -61,10 +61,17 @@ class PartnerSite:
             "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Framed</title></head>"
             f"<body><p>Framed page</p><script src='{widget_src}' defer {attributes}></script></body></html>"
         )
+        # A page with a form that asks "leave this page?" before going (many content systems do).
+        form = (
+            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Form</title></head>"
+            "<body><main><h1>Contact us</h1><label>Your name <input id='name'></label></main>"
+            "<script>addEventListener('beforeunload', e => { e.preventDefault(); e.returnValue = ''; });</script>"
+            f"<script src='{widget_src}' defer {attributes}></script></body></html>"
+        )
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-                body = (framed if self.path == "/framed" else page).encode()
+                body = {"/framed": framed, "/form": form}.get(self.path, page).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.end_headers()
@@ -106,6 +113,8 @@ def browser():
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            # Playwright turns the back-forward cache off; people's browsers keep it on.
+            ignore_default_args=["--disable-back-forward-cache"],
         )
         yield launched
         launched.close()
@@ -353,6 +362,70 @@ def test_exit_clears_the_conversation_and_sends_the_whole_tab_away(page, sites):
     framed.locator(LAUNCHER).click()
     expect(inner_chat.locator(INPUT)).to_be_visible()
     expect(inner_chat.locator(BOT_MESSAGES)).to_have_count(0)
+
+
+def screen_reader_text(page: Page) -> str:
+    """Everything a screen reader could read on the page, frames included, from Chromium's own
+    accessibility tree (Playwright loses track of frames restored from the back-forward cache)."""
+    cdp = page.context.new_cdp_session(page)
+    tree = cdp.send("Page.getFrameTree")["frameTree"]
+    frames = [tree["frame"]["id"]] + [child["frame"]["id"] for child in tree.get("childFrames", [])]
+    names = [node.get("name", {}).get("value", "") for frame in frames
+             for node in cdp.send("Accessibility.getFullAXTree", {"frameId": frame})["nodes"]]
+    return " ".join(name for name in names if name)
+
+
+def test_back_after_an_exit_does_not_bring_the_conversation_back_from_the_browsers_cache(page, sites):
+    page.goto(sites["allowed"].origin + "/")
+    open_widget(page)
+    say(page, "my neighbour keeps shouting at me")
+    assert "my neighbour keeps shouting" in screen_reader_text(page)
+    page.goto(sites["allowed"].origin + "/next")  # another page of the partner's site, kept in the cache
+    expect(chat(page).locator(BOT_MESSAGES)).not_to_have_count(0)  # the conversation carries on
+    chat(page).locator(".chc-chat__exit").click()
+    page.wait_for_url(EXIT_URL + "**")
+    # To the first page, restored from the back-forward cache as it was drawn (no load event).
+    page.go_back(wait_until="commit")
+    assert page.url == sites["allowed"].origin + "/"
+    page.wait_for_function("document.readyState === 'complete'")
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].type") == "navigate"  # not reloaded
+    page.wait_for_timeout(500)  # the frame's pageshow
+    text = screen_reader_text(page)
+    assert "Exit this page" in text and "neighbour" not in text
+
+
+@pytest.mark.parametrize("choice", ["leave", "stay"])
+def test_on_a_page_that_asks_before_leaving_exit_leaves_or_gives_the_page_back(page, sites, choice):
+    """An unsaved form on the partner's page makes the browser ask "leave this page?", and no
+    script can stop that. Leave goes to the exit site; Stay gives the page back, chat cleared."""
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type),
+                                      dialog.accept() if choice == "leave" else dialog.dismiss()))
+    page.goto(sites["allowed"].origin + "/form")
+    page.click("#name")
+    page.keyboard.type("a half-filled form")
+    open_widget(page)
+    say(page, "my neighbour keeps shouting at me")
+    chat(page).locator(".chc-chat__exit").click()
+    if choice == "leave":
+        page.wait_for_url(EXIT_URL + "**")
+    else:
+        expect(page.locator(LAUNCHER)).to_be_visible(timeout=10000)  # not a blank cover
+        expect(page.locator(".chc-chat-host__cover")).to_be_hidden()
+        open_widget(page)
+        expect(chat(page).locator(BOT_MESSAGES)).to_have_count(0)
+    assert asked == ["beforeunload"]
+
+
+def test_exit_stays_on_screen_in_a_short_window(browser, sites):
+    context = browser.new_context(viewport={"width": 320, "height": 256})  # 1280 x 1024 at 400%
+    page = context.new_page()
+    page.goto(demo(sites))
+    open_widget(page)
+    say(page, "how do I report a hate crime")
+    chat(page).locator(INPUT).focus()
+    expect(chat(page).locator(".chc-chat__exit")).to_be_in_viewport()
+    context.close()
 
 
 @pytest.mark.parametrize("focus_in", ["frame", "page"])
