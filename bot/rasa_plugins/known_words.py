@@ -1,11 +1,11 @@
-"""Send messages the model cannot read to the clarifying answer: no known word, or another language.
+"""Send messages the model cannot read to the clarifying answer, and say which language each is in.
 
 A classifier always picks some intent, even for "sdkfj qwpoeiru" or a question in Polish, and
 sometimes with confidence. If not one word of a message appears in the training data, or the
 message is clearly in another language (bot/rules/language.py), the model is guessing, so the intent
-becomes ``nlu_fallback``. A message in another language also gets its language code under
-``language`` in the parse data, so the reply can say that this assistant reads English
-(bot/rasa_plugins/nlg.py) instead of asking an English question again. The vocabulary is learnt at training
+becomes ``nlu_fallback``. The message's language, when it is clear, is given as the entity
+``language`` ("pl", "ur", or "en"), which sets the slot of that name: the answers then come in that
+language where a translation exists (bot/rasa_plugins/nlg.py). The vocabulary is learnt at training
 time and saved with the model.
 """
 import json
@@ -16,14 +16,14 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.rules import language
 
 FALLBACK_INTENT = "nlu_fallback"
-LANGUAGE_KEY = "language"
+LANGUAGE_ENTITY = "language"
 VOCABULARY_FILE = "vocabulary.json"
 _WORD = re.compile(r"[a-z]{2,}")
 
@@ -81,13 +81,28 @@ class KnownWordsCheck(GraphComponent):
             text = message.get(TEXT) or ""
             if text.startswith("/"):
                 continue
-            other = language.other_language(text, self.vocabulary)
-            if other:
-                message.set(LANGUAGE_KEY, other, add_to_output=True)
-            elif words(text) & self.vocabulary:
+            recognised = language.recognise(text, self.vocabulary)
+            if recognised:
+                set_language(message, recognised)
+            if recognised == language.ENGLISH or (recognised is None and words(text) & self.vocabulary):
                 continue
             # The model's ranking is a guess here too: dropped, so no topic is suggested from it.
             fallback = {"name": FALLBACK_INTENT, "confidence": 1.0}
             message.set(INTENT, fallback, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [fallback], add_to_output=True)
         return messages
+
+
+def set_language(message: Message, code: str) -> None:
+    """Give the message's language as the entity ``language`` (it fills the slot of that name)."""
+    others = [e for e in message.get(ENTITIES) or [] if e.get("entity") != LANGUAGE_ENTITY]
+    text = message.get(TEXT) or ""
+    entity = {"entity": LANGUAGE_ENTITY, "value": code, "start": 0, "end": len(text),
+              "extractor": KnownWordsCheck.__name__}
+    message.set(ENTITIES, others + [entity], add_to_output=True)
+
+
+def language_of(message: Message) -> Optional[str]:
+    """The language set on a message by this component, if any."""
+    return next((e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == LANGUAGE_ENTITY), None)
+

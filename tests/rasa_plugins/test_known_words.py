@@ -1,7 +1,7 @@
 """The known-words check: a message with no word from the training data gets the clarifying answer."""
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.rasa_plugins.known_words import KnownWordsCheck, words
+from bot.rasa_plugins.known_words import KnownWordsCheck, language_of, words
 
 
 def classified(text: str) -> str:
@@ -40,14 +40,20 @@ def parsed(text: str, vocabulary=("my", "neighbour", "shouted", "at", "me", "how
 def test_a_message_in_another_language_is_marked_with_its_language():
     polish = parsed("Sąsiad ciągle wyzywa mnie od Polaczków, gdzie to zgłosić?")
     assert polish.get("intent")["name"] == "nlu_fallback"
-    assert polish.get("language") == "pl"
-    assert parsed("ਮੈਂ ਨਫ਼ਰਤ ਅਪਰਾਧ ਦੀ ਰਿਪੋਰਟ ਕਿਵੇਂ ਕਰਾਂ").get("language") == "pa"
+    assert language_of(polish) == "pl"
+    assert polish.get("entities")[0]["entity"] == "language"
+    assert language_of(parsed("ਮੈਂ ਨਫ਼ਰਤ ਅਪਰਾਧ ਦੀ ਰਿਪੋਰਟ ਕਿਵੇਂ ਕਰਾਂ")) == "pa"
 
 
 def test_english_with_a_foreign_name_stays_english_and_keeps_the_model_s_intent():
     message = parsed("my neighbour Wojciech shouted at me")
-    assert message.get("language") is None
+    assert language_of(message) == "en"
     assert message.get("intent")["name"] == "tell_experience"
+
+
+def test_a_word_or_two_leaves_the_conversation_s_language_as_it_was():
+    assert language_of(parsed("ok")) is None
+    assert language_of(parsed("/ask_support")) is None
 
 
 def test_when_no_word_is_known_the_model_s_guesses_are_not_kept():

@@ -1,0 +1,31 @@
+"""One way of writing each message, so that word lists match however people type.
+
+People type without accents on a phone ("zglosic" for "zgłosić"), and an Arabic-script keyboard
+types the same letter in several ways (ي or ی, ك or ک, ه or ہ). The language markers
+(bot/rules/language.py) and the danger words in other languages (bot/rules/safety_words.py) are
+matched after both the message and the list are folded the same way.
+"""
+import re
+import unicodedata
+
+# Scripts whose accents and vowel marks people often leave out when typing.
+_MARKS_DROPPED_AFTER = ("LATIN", "CYRILLIC", "ARABIC")
+# Letters an Arabic-script keyboard types in several ways (Arabic, Urdu, Persian), folded to one.
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ہ": "ه", "ۃ": "ه", "ھ": "ه",
+                       "ى": "ی", "ي": "ی", "ې": "ی", "ك": "ک", "ł": "l", "’": "'", "ʼ": "'", "‘": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case, one way of writing each letter, and no accents or vowel marks in the scripts
+    where people often leave them out. Used on the message and the keywords alike."""
+    decomposed = unicodedata.normalize("NFD", text.lower().translate(_FOLD))
+    kept, base_script = [], ""
+    for character in decomposed:
+        if unicodedata.combining(character):
+            if base_script in _MARKS_DROPPED_AFTER:
+                continue
+        else:
+            name = unicodedata.name(character, "")
+            base_script = name.split(" ", 1)[0] if name else ""
+        kept.append(character)
+    return re.sub(r"\s+", " ", "".join(kept))
