@@ -5,6 +5,8 @@ directory's values, so responses in domain.yml say ``{victim_support.phone}`` an
 itself lives in one file. It also fills the incident notes summary (bot/rules/notes.py), and puts the
 999 or crisis guidance first when a message during the notes shows danger: the notes form asks
 its next question before any rule could answer, so the guidance goes on the question itself.
+In a conversation in another language (the slot ``language``), the answers that have a
+translation come in that language, with its buttons (bot/rules/translations.py).
 It runs inside the Rasa server: no extra service, no network call.
 Enabled in endpoints.yml with ``nlg: type: bot.rasa_plugins.nlg.DirectoryNLG``.
 """
@@ -19,9 +21,10 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot.operations import settings
 from bot.paths import DIRECTORY_FILE, ROOT
-from bot.rules import answer_text, clarify, contact_again, directory, notes
+from bot.rules import answer_text, clarify, contact_again, directory, notes, translations
 
 SAFETY_INTENTS = ("emergency", "crisis_self_harm")
+LANGUAGE_SLOT = "language"
 NOTES_RESPONSES = tuple(f"utter_ask_{slot}" for slot in notes.SLOTS) + ("utter_notes_summary",)
 
 
@@ -36,6 +39,7 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
         self.directory_values = directory.placeholder_values(self.contacts)
         self.topic_titles = clarify.load_titles()
         self.unconfirmed = {entry for entry, contact in self.contacts.items() if not contact.confirmed}
+        self.translations = translations.load_all()
 
     def _response_variables(  # type: ignore[override]
         self, filled_slots: Dict[Text, Any], kwargs: Dict[Text, Any]
@@ -51,6 +55,27 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
         return values
 
     async def generate(
+        self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any
+    ) -> Optional[Dict[Text, Any]]:
+        message = await self._generate_in_english(utter_action, tracker, output_channel, **kwargs)
+        return self._in_conversation_language(utter_action, tracker, message)
+
+    def _in_conversation_language(self, utter_action: Text, tracker: DialogueStateTracker,
+                                  message: Optional[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
+        """The answer in the conversation's language, where it has a translation; the English
+        answer's other parts (its urgency, for the widget) are kept."""
+        translation = self.translations.get(tracker.get_slot(LANGUAGE_SLOT) or "")
+        if message is None or translation is None:
+            return message
+        template = translations.answer_template(translation, utter_action)
+        unconfirmed = answer_text.unconfirmed_shown(template, self.unconfirmed)
+        translated = translations.answer(translation, utter_action, self.directory_values, bool(unconfirmed))
+        if translated is None:
+            return message
+        custom = {**(message.get("custom") or {}), "lang": translation.code, "dir": translation.direction}
+        return {**message, "text": translated["text"], "buttons": translated["buttons"], "custom": custom}
+
+    async def _generate_in_english(
         self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any
     ) -> Optional[Dict[Text, Any]]:
         if utter_action == clarify.CLARIFY:

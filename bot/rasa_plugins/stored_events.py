@@ -17,13 +17,19 @@ from bot.rules.redact import redact
 NOTES_ANSWER = "[NOTES ANSWER]"
 NOTES_SUMMARY = "[NOTES SUMMARY]"
 NOT_UNDERSTOOD = "nlu_fallback"
+LANGUAGE_SLOT = "language"
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}|other")
 
 
 def minimised(event: Event, keep_unclear_text: bool = False, known_sites: Collection[str] = ()) -> Event:
     """A user message as it may be stored: its intent and confidence, the website it came from
     (only one of ``known_sites``, the partner sites in ALLOWED_ORIGINS: a client can put any text
     there), and no text, unless it was not understood and ``keep_unclear_text`` is on (then
-    redacted)."""
+    redacted). The conversation's language is kept only if it is a language code: a typed
+    '/greet{"language": "..."}' could put any text there."""
+    if isinstance(event, SlotSet) and event.key == LANGUAGE_SLOT and event.value is not None:
+        return event if isinstance(event.value, str) and LANGUAGE_CODE.fullmatch(event.value) else \
+            SlotSet(event.key, None, event.timestamp)
     if not isinstance(event, UserUttered):
         return event
     text = event.text or ""

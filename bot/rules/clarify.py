@@ -3,7 +3,8 @@
 A generic "I did not understand" leaves an upset person to guess again. Instead, the clarifying
 answer offers the two or three topics the model thought likeliest, as buttons ("Did you mean one
 of these?"), and says plainly that this assistant reads English only when the message was in
-another language (bot/rules/language.py). Pure functions of the message's parse data, so they are
+another language it has no translation for (bot/rules/language.py; the languages it has get the
+essentials in that language instead, bot/rules/translations.py). Pure functions of the message's parse data, so they are
 tested without a model; bot/rasa_plugins/nlg.py uses them inside the Rasa server.
 """
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from ruamel.yaml import YAML
 
 from bot.paths import TOPIC_TITLES_FILE
+from bot.rules.language import ENGLISH
 
 CLARIFY = "utter_clarify"
 DID_YOU_MEAN = "utter_did_you_mean"
@@ -40,9 +42,14 @@ def suggestions(ranking: List[Dict[str, Any]], titles: Mapping[str, str]) -> Lis
     return buttons
 
 
+def language_of(parse_data: Mapping[str, Any]) -> Optional[str]:
+    """The language the message was recognised in (the entity ``language``), if it was."""
+    return next((e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "language"), None)
+
+
 def choose(parse_data: Mapping[str, Any], titles: Mapping[str, str]) -> Tuple[str, Optional[List[Dict[str, str]]]]:
     """The response to send in place of utter_clarify, and the suggestion buttons to put first."""
-    if parse_data.get("language"):
+    if language_of(parse_data) not in (None, ENGLISH):
         return NOT_ENGLISH, None
     buttons = suggestions(parse_data.get("intent_ranking") or [], titles)
     if len(buttons) >= 2:

@@ -112,6 +112,13 @@ def test_a_site_that_is_not_an_allowed_partner_is_not_stored(site):
     assert minimised(typed, known_sites={"https://partner.example.org"}).as_dict()["metadata"] == {}
 
 
+@pytest.mark.parametrize("value, kept", [("pl", "pl"), ("en", "en"), ("my name is Sarah Khan", None),
+                                         ("<script>", None), (["pl"], None)])
+def test_only_a_language_code_is_stored_as_the_conversation_s_language(value, kept):
+    """A typed '/greet{"language": "..."}' can put any text in the slot; only a code is kept."""
+    assert minimised(SlotSet("language", value)).value == kept
+
+
 def test_a_message_not_understood_is_kept_redacted_only_when_the_setting_asks():
     unclear = UserUttered("qzx plm call 07700 900123", {"name": "nlu_fallback", "confidence": 0.2})
     assert minimised(unclear).text == ""
