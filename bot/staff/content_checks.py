@@ -12,6 +12,7 @@ import textstat
 from ruamel.yaml.error import MarkedYAMLError
 
 from bot.rules import answer_text, clarify, contact_again, directory, notes
+from bot.staff import translation_checks
 from bot.staff.training_data import Example, example_key, examples_by_intent, nlu_examples, shown_text
 from bot.staff.yaml_checks import (
     Problem,
@@ -184,6 +185,7 @@ def check(project: Project) -> List[Problem]:
     unconfirmed = {entry for entry, contact in loaded.items() if not contact.confirmed}
     problems += check_responses(project, domain, values, unconfirmed)
     problems += check_coverage(project, domain)
+    problems += translation_checks.check(project.root)
     titles = documents.get(project.topic_titles_file)
     if titles is not None:
         problems += check_topic_titles(project, titles, domain)
