@@ -7,13 +7,13 @@ second instead of minutes, and costs a fraction of a millisecond per message. Pi
 they mean; sublinear term frequency and normalisation stop a long story drowning its question.
 
 Confidences are a softmax of the margins, sharpened by TEMPERATURE, so the fallback threshold and
-the safety component's rule for the model's own alarms read them as probabilities. Saved with
-skops (no pickle), loaded trusting only the types it needs.
+the safety component's rule for the model's own alarms read them as probabilities. Saved as plain
+numbers and words (bot/rasa_plugins/linear_model_files.py): nothing is unpickled when a model is
+loaded, and saving takes a fraction of a second where skops took several.
 """
 from typing import Any, Dict, List, Optional
 
 import numpy as np
-import skops.io as sio
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -25,9 +25,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion, make_union
 from sklearn.svm import LinearSVC
 
-MODEL_FILE = "intent_classifier.skops"
-# The sparse matrices inside the fitted vectorisers; everything else skops trusts by default.
-TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix"]
+from bot.rasa_plugins.linear_model_files import LinearModel
+
 TEMPERATURE = 0.1
 RANKING_LENGTH = 10
 
@@ -57,12 +56,11 @@ class LinearIntentClassifier(GraphComponent):
         return {"C": 3.0}
 
     def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[Dict[str, Any]] = None) -> None:
+                 model: Optional[LinearModel] = None) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
-        self.vectoriser: Optional[FeatureUnion] = model["vectoriser"] if model else None
-        self.svm: Optional[LinearSVC] = model["svm"] if model else None
+        self.model = model
 
     @classmethod
     def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -71,30 +69,31 @@ class LinearIntentClassifier(GraphComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
-        self.vectoriser = features()
-        matrix = self.vectoriser.fit_transform([e.get(TEXT) for e in examples])
-        self.svm = LinearSVC(C=self.config["C"], class_weight="balanced", random_state=0)
-        self.svm.fit(matrix, [e.get(INTENT) for e in examples])
+        vectoriser = features()
+        matrix = vectoriser.fit_transform([e.get(TEXT) for e in examples])
+        svm = LinearSVC(C=self.config["C"], class_weight="balanced", random_state=0)
+        svm.fit(matrix, [e.get(INTENT) for e in examples])
+        self.model = LinearModel.from_fitted(vectoriser, svm)
         with self._model_storage.write_to(self._resource) as folder:
-            sio.dump({"vectoriser": self.vectoriser, "svm": self.svm}, folder / MODEL_FILE)
+            self.model.save(folder)
         return self._resource
 
     @classmethod
     def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
         with model_storage.read_from(resource) as folder:
-            model = sio.load(folder / MODEL_FILE, trusted=TRUSTED_TYPES)
+            model = LinearModel.load(folder)
         return cls(config, model_storage, resource, model)
 
     def ranking(self, texts: List[str]) -> List[List[Dict[str, Any]]]:
         """For each text, the likeliest intents with their confidences, best first."""
-        confidences = softmax(self.svm.decision_function(self.vectoriser.transform(texts)))
+        confidences = softmax(self.model.margins(texts))
         best = np.argsort(-confidences, axis=1)[:, :RANKING_LENGTH]
-        return [[{"name": str(self.svm.classes_[i]), "confidence": float(row[i])} for i in order]
+        return [[{"name": self.model.classes[i], "confidence": float(row[i])} for i in order]
                 for row, order in zip(confidences, best)]
 
     def process(self, messages: List[Message]) -> List[Message]:
-        if self.svm is None:
+        if self.model is None:
             return messages
         for message, ranked in zip(messages, self.ranking([m.get(TEXT) or "" for m in messages])):
             message.set(INTENT, ranked[0], add_to_output=True)

@@ -41,3 +41,22 @@ def test_the_ranking_is_a_probability_best_first(tmp_path):
     confidences = [r["confidence"] for r in ranking]
     assert confidences == sorted(confidences, reverse=True)
     assert abs(sum(confidences) - 1) < 1e-6 and {r["name"] for r in ranking} == set(EXAMPLES)
+
+
+def test_the_saved_model_gives_the_fitted_model_s_margins_and_holds_no_pickle(tmp_path):
+    import numpy as np
+    from sklearn.svm import LinearSVC
+
+    from bot.rasa_plugins.intent_classifier import features
+    from bot.rasa_plugins.linear_model_files import NUMBERS_FILE, LinearModel
+
+    texts = [t for ts in EXAMPLES.values() for t in ts]
+    vectoriser = features()
+    labels = [intent for intent, ts in EXAMPLES.items() for _ in ts]
+    svm = LinearSVC(C=3.0, random_state=0).fit(vectoriser.fit_transform(texts), labels)
+    LinearModel.from_fitted(vectoriser, svm).save(tmp_path)
+    reloaded = LinearModel.load(tmp_path)
+    probe = texts + ["reprot annonymously", "", "zgłoś 😀"]
+    assert np.allclose(reloaded.margins(probe), svm.decision_function(vectoriser.transform(probe)), atol=1e-12)
+    with np.load(tmp_path / NUMBERS_FILE, allow_pickle=False) as numbers:  # would raise on a pickled object
+        assert {"weights", "intercept"} <= set(numbers.files)
