@@ -11,8 +11,12 @@ below that, sad stories and council questions set it off far more often than rea
 (docs/quality.md). And it cannot read "I'm not in danger" or "it was last month, I'm home now", so
 when the message says the danger is over or absent, its danger guess gives way too. Giving way
 means taking the model's next guess.
+
+A message in another language is checked with that language's words (bot/rules/safety_words.py),
+or every language's when its language was not clear; when words of a language fire, the
+message's language is set to it, so the 999 answer comes in that language.
 """
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -21,7 +25,9 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.rules import safety
+from bot.rasa_plugins.known_words import language_of, set_language
+from bot.rules import safety, safety_words
+from bot.rules.language import ENGLISH
 
 MODEL_ALARM_CONFIDENCE = 0.5
 
@@ -45,7 +51,7 @@ class SafetyCheck(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            signal = safety.classify(text)
+            signal = safety.classify(text) or self._in_other_language(message, text)
             ranking = message.get(INTENT_RANKING_KEY) or []
             if signal:
                 override = {"name": signal, "confidence": 1.0}
@@ -58,6 +64,21 @@ class SafetyCheck(GraphComponent):
                     message.set(INTENT, rest[0], add_to_output=True)
                     message.set(INTENT_RANKING_KEY, rest, add_to_output=True)
         return messages
+
+    @staticmethod
+    def _in_other_language(message: Message, text: str) -> Optional[str]:
+        """Danger or crisis in the words of the message's language (or of any language when its
+        language is not clear; never in a message that is clearly English)."""
+        written_in = language_of(message)
+        if written_in == ENGLISH or text.startswith("/"):
+            return None
+        found = safety_words.classify(text, written_in)
+        if found is None:
+            return None
+        signal, words_of = found
+        if written_in is None:
+            set_language(message, words_of)
+        return signal
 
     @staticmethod
     def _model_alarm_gives_way(intent: Dict[str, Any], text: str) -> bool:

@@ -18,7 +18,8 @@ _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه
 def fold(text: str) -> str:
     """Lower case, one way of writing each letter, and no accents or vowel marks in the scripts
     where people often leave them out. Used on the message and the keywords alike."""
-    decomposed = unicodedata.normalize("NFD", text.lower().translate(_FOLD))
+    # Folded after decomposing, so that a letter carrying a hamza (ئ) folds as its base letter does.
+    decomposed = unicodedata.normalize("NFD", text.lower()).translate(_FOLD)
     kept, base_script = [], ""
     for character in decomposed:
         if unicodedata.combining(character):
