@@ -6,9 +6,9 @@ PY := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run train shell validate lint test test-unit test-stories test-e2e test-widget browser lock clean help venv \
+.PHONY: run train reload shell validate lint test test-unit test-stories test-e2e test-widget browser lock clean help venv \
 	add-example add-intent set-response set-contact check-links stats bench purge privacy-report audit eval \
-	safety-report \
+	safety-report language-report \
 	test-scale run-scaled scale-services
 
 help:
@@ -19,6 +19,7 @@ help:
 	@echo "  make run-scaled    several Rasa servers behind nginx, on PostgreSQL and Redis (docs/scaling.md)"
 	@echo "  make shell         talk to the assistant in the terminal"
 	@echo "  make train         train a model if the data or config changed"
+	@echo "  make reload        validate and train: a running assistant switches to the new model by itself"
 	@echo "  make purge         delete conversations older than RETENTION_DAYS (make run does it daily)"
 	@echo "Checking:"
 	@echo "  make lint          ruff (Python) and ESLint (the widget's scripts)"
@@ -28,6 +29,7 @@ help:
 	@echo "  make eval          how well residents' own words are understood (tests/realistic/), by topic"
 	@echo "  make privacy-report  how well personal details are redacted"
 	@echo "  make safety-report   how well danger and crisis messages are caught, and false alarms"
+	@echo "  make language-report how well other languages are recognised, and danger caught in them"
 	@echo "  make bench         our configuration against Rasa's default (docs/benchmarks.md)"
 	@echo "  make audit         known vulnerabilities in the pinned packages"
 	@echo "Staff shortcuts (see docs/staff-guide.md):"
@@ -68,6 +70,11 @@ browser:
 
 train: venv
 	$(PY) -m bot train
+
+# A staff change to answers or examples, live without a restart: check, then train; every running
+# server loads the new model within MODEL_PULL_SECONDS (bot/operations/model_server.py).
+reload: validate train
+	@echo "Trained. A running assistant answers with the new model within $${MODEL_PULL_SECONDS:-10} seconds."
 
 run: venv
 	$(PY) -m bot run
@@ -111,6 +118,11 @@ privacy-report: venv
 # (the rules alone, then with the trained model); fails if the rules miss a danger or crisis case.
 safety-report: venv train
 	$(PY) -m harness safety-report
+
+# How well languages are recognised and danger caught in them, on tests/languages/recognition_set.yml,
+# and how many English messages are taken for another language (docs/languages.md).
+language-report: venv
+	$(PY) -m harness language-report
 
 # Known vulnerabilities in every pinned package (needs the internet; see docs/security.md).
 AUDIT_VENV := .venv-audit

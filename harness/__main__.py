@@ -1,12 +1,12 @@
-"""Commands behind `make bench`, `make privacy-report` and `make safety-report`:
-``python -m harness bench|privacy-report|safety-report``."""
+"""Commands behind `make bench`, `make privacy-report`, `make safety-report` and `make language-report`:
+``python -m harness bench|privacy-report|safety-report|language-report``."""
 import argparse
 import sys
 from typing import List, Optional
 
 from bot.operations import models
 from bot.rules import safety
-from harness import privacy_report, safety_report
+from harness import language_report, privacy_report, safety_report
 
 
 def cmd_privacy_report(args: argparse.Namespace) -> int:
@@ -28,6 +28,11 @@ def cmd_safety_report(args: argparse.Namespace) -> int:
     return 0 if columns[0].all_caught else 1
 
 
+def cmd_language_report(args: argparse.Namespace) -> int:
+    language_report.print_report(language_report.measure(), sys.stdout)
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["bench"]:
@@ -43,6 +48,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     commands.add_parser(
         "safety-report", help="how well danger and crisis messages are caught (recall, false alarms)"
     ).set_defaults(func=cmd_safety_report)
+    commands.add_parser(
+        "language-report", help="how well languages are recognised, and danger caught in them"
+    ).set_defaults(func=cmd_language_report)
     args = parser.parse_args(argv)
     return args.func(args)
 
