@@ -22,7 +22,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = settings.load()
     trained = models.train()
     print("Starting the action server and the Rasa server ...", flush=True)
-    return serve_until_stopped(processes.start(config, trained), kept_in(config, f"SQLite ({config.tracker_db})"))
+    assistant = processes.start(config, trained, follow_project=True)
+    return serve_until_stopped(assistant, kept_in(config, f"SQLite ({config.tracker_db})"))
 
 
 def cmd_run_scaled(args: argparse.Namespace) -> int:
@@ -30,7 +31,7 @@ def cmd_run_scaled(args: argparse.Namespace) -> int:
     trained = models.train()
     print(f"Starting {config.rasa_replicas} Rasa servers and {config.action_replicas} action servers "
           "behind nginx, with PostgreSQL and Redis ...", flush=True)
-    assistant = scaled_set.start(config, trained, Path(args.folder).resolve(), log=sys.stdout)
+    assistant = scaled_set.start(config, trained, Path(args.folder).resolve(), log=sys.stdout, follow_project=True)
     return serve_until_stopped(assistant, kept_in(config, f"PostgreSQL ({args.folder}/postgres)"))
 
 
@@ -47,6 +48,7 @@ def serve_until_stopped(assistant: Union[processes.Assistant, scaled_set.ScaledA
         f"  REST channel:      POST {assistant.rest_webhook}\n"
         f"  Socket.IO channel: {assistant.url}/socket.io\n"
         f"  Conversations in:  {conversations_in}\n"
+        f"After `make train` (or `make reload`) it answers with the new model within seconds.\n"
         f"Press Ctrl-C to stop.",
         flush=True,
     )
@@ -63,7 +65,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.part == processes.RASA and not trained.exists():
         print(f"No model for the current data at {trained}: run `make train` when building the image.", file=sys.stderr)
         return 1
-    server = processes.start(config, trained, parts=[args.part])
+    server = processes.start(config, trained, parts=[args.part], follow_project=True)
     print(f"The {args.part} server is ready.", flush=True)
     supervisor.wait_for_stop_signal(server, purge=args.part == processes.RASA)
     return 0
@@ -73,6 +75,7 @@ def cmd_shell(args: argparse.Namespace) -> int:
     config = settings.load()
     trained = models.train()
     assistant = processes.start(config, trained, parts=[processes.ACTIONS])
+    assistant.processes.append(processes.start_model_server(config, trained, False, None))
     try:
         return subprocess.run(processes.rasa_command("shell", trained), cwd=ROOT, env=config.env()).returncode
     finally:

@@ -2,7 +2,7 @@
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, List
+from typing import Any, Iterator, List, Optional
 
 import pytest
 import requests
@@ -26,16 +26,17 @@ def trained_model() -> Path:
 
 
 @contextmanager
-def running_assistant(folder: Path, credentials: Path = CREDENTIALS_FILE,
+def running_assistant(folder: Path, credentials: Path = CREDENTIALS_FILE, model: Optional[Path] = None,
                       **settings_overrides: Any) -> Iterator[processes.Assistant]:
     """The real servers on free ports with a fresh SQLite store; the log is checked afterwards.
 
-    ``settings_overrides`` are Settings fields, e.g. ``allowed_origins=(...)`` or ``limits=...``.
+    ``settings_overrides`` are Settings fields, e.g. ``allowed_origins=(...)`` or ``limits=...``;
+    ``model`` an archive to serve instead of the current one (its model server re-reads it).
     """
     settings = processes.local_settings(folder / "tracker.db", **settings_overrides)
     log_path = folder / "servers.log"
     with log_path.open("w") as log:
-        assistant = processes.start(settings, trained_model(), log=log, credentials=credentials)
+        assistant = processes.start(settings, model or trained_model(), log=log, credentials=credentials)
         assistant.log_path = log_path
         try:
             yield assistant

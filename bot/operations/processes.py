@@ -33,6 +33,7 @@ def local_settings(tracker_db: Path, log_level: str = "WARNING", **overrides: An
     message length and body size stay as they are. ``overrides`` are other Settings fields."""
     return Settings(**{
         "rasa_host": "127.0.0.1", "rasa_port": free_port(), "actions_port": free_port(),
+        "model_server_port": free_port(),
         "tracker_db": tracker_db, "log_level": log_level, "limits": Limits.for_load_from_one_address(),
         **overrides,
     })
@@ -101,11 +102,15 @@ ACTIONS, RASA = "actions", "rasa"
 
 def start(
     settings: Settings, model: Path, log: Optional[IO] = None, parts: Sequence[str] = (ACTIONS, RASA),
-    credentials: Path = CREDENTIALS_FILE,
+    credentials: Path = CREDENTIALS_FILE, follow_project: bool = False,
 ) -> Assistant:
     """Start the action server and the Rasa server (or only the ``parts`` named) and return once
     each answers over HTTP. A Rasa server alone (scale-out) reaches its actions at ACTIONS_PORT.
     ``credentials`` names the channels (the tests start one without the widget's).
+
+    Each Rasa server gets its own model server (bot/operations/model_server.py), serving ``model``,
+    or with ``follow_project`` the model for the project's current data, so that `make train`
+    reaches a running assistant without a restart.
 
     Raises ModelNotTrusted, before starting anything, if the model is not the one we trained.
     """
@@ -121,6 +126,8 @@ def start(
             settings.actions_env(), log,
         ))
     if RASA in parts:
+        assistant.processes.append(start_model_server(settings, model, follow_project, log))
+        _wait_for_model(assistant)
         assistant.processes.append(_spawn(rasa_command("run", model) + [
             "--credentials", str(credentials),
             "--interface", settings.rasa_host,
@@ -134,11 +141,32 @@ def start(
     return assistant
 
 
+def start_model_server(settings: Settings, model: Path, follow_project: bool, log: Optional[IO]) -> subprocess.Popen:
+    """The model server the Rasa server polls; it answers at once (it loads nothing at start)."""
+    served = [] if follow_project else ["--model", str(model)]
+    return _spawn([sys.executable, "-m", "bot.operations.model_server", "--port", str(settings.model_server_port)]
+                  + served, settings.env(), log)
+
+
 def rasa_command(verb: str, model: Path) -> List[str]:
     """`rasa run` or `rasa shell` with this project's model and endpoints; the HTTP API, when
     enabled, is switched on from the environment (bot/operations/rasa_process.py), never the command line."""
     return [sys.executable, "-m", "bot.operations.rasa_process", verb,
             "--model", str(model), "--endpoints", str(ENDPOINTS_FILE)]
+
+
+def _wait_for_model(assistant: Assistant) -> None:
+    """The Rasa server loads its first model from the model server: wait until that serves one."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(assistant.settings.model_server_url, timeout=10).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    assistant.stop()
+    raise ServerFailed(f"the model server at {assistant.settings.model_server_url} served no trusted model")
 
 
 def _wait_until_ready(assistant: Assistant, parts: Sequence[str]) -> None:

@@ -52,11 +52,12 @@ class ScaledAssistant(ServesRest):
 
 
 def start(settings: Settings, model: Path, folder: Path, log: Optional[IO] = None,
-          durable: bool = True) -> ScaledAssistant:
+          durable: bool = True, follow_project: bool = False) -> ScaledAssistant:
     """Start the stores (unless configured), the action processes, the Rasa servers and nginx.
 
     ``folder`` holds our PostgreSQL's data (kept between runs), Redis's and nginx's files and the
-    logs. ``durable=False`` lets PostgreSQL skip waiting for the disk (tests only).
+    logs. ``durable=False`` lets PostgreSQL skip waiting for the disk (tests only). Each Rasa
+    server has its own model server (``follow_project``: see processes.start).
     """
     redis_service = postgres = nginx = None
     started: List[Assistant] = []
@@ -80,8 +81,8 @@ def start(settings: Settings, model: Path, folder: Path, log: Optional[IO] = Non
         behind_nginx = dataclasses.replace(settings, proxies_count=1)
         actions = start_together([dataclasses.replace(behind_nginx, actions_port=port) for port in action_ports],
                                  model, log, processes.ACTIONS, started)
-        rasa = start_together([dataclasses.replace(behind_nginx, rasa_port=port) for port in rasa_ports],
-                              model, log, processes.RASA, started)
+        rasa = start_together([dataclasses.replace(behind_nginx, rasa_port=port, model_server_port=free_port())
+                               for port in rasa_ports], model, log, processes.RASA, started, follow_project)
     except BaseException:
         for part in [nginx, *started, redis_service, postgres]:
             if part:
@@ -91,11 +92,12 @@ def start(settings: Settings, model: Path, folder: Path, log: Optional[IO] = Non
 
 
 def start_together(each: List[Settings], model: Path, log: Optional[IO], part: str,
-                   started: List[Assistant]) -> List[Assistant]:
+                   started: List[Assistant], follow_project: bool = False) -> List[Assistant]:
     """Start one server per settings at the same time (a Rasa server takes seconds to load its
     model); each one that starts goes into `started`, so a failure can stop them all."""
     with ThreadPoolExecutor() as pool:
-        futures = [pool.submit(processes.start, one, model, log, [part]) for one in each]
+        futures = [pool.submit(processes.start, one, model, log, [part], follow_project=follow_project)
+                   for one in each]
     running = [future.result() for future in futures if not future.exception()]
     started.extend(running)
     failed = [future.exception() for future in futures if future.exception()]

@@ -10,6 +10,8 @@ DEFAULTS = {
     "RASA_HOST": "127.0.0.1",
     "RASA_PORT": "5005",
     "ACTIONS_PORT": "5055",
+    "MODEL_SERVER_PORT": "5056",
+    "MODEL_PULL_SECONDS": "10",
     "ACTIONS_HOST": "127.0.0.1",
     "TRACKER_DB": "var/tracker.db",
     "LOG_LEVEL": "WARNING",

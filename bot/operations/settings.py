@@ -137,6 +137,14 @@ class Settings:
     # How many Rasa servers and action servers `make run-scaled` starts behind nginx.
     rasa_replicas: int = int(DEFAULTS["RASA_REPLICAS"])
     action_replicas: int = int(DEFAULTS["ACTION_REPLICAS"])
+    # Each Rasa server asks its model server (bot/operations/model_server.py, on loopback) this
+    # often whether a new model has been trained, and loads it without a restart.
+    model_server_port: int = int(DEFAULTS["MODEL_SERVER_PORT"])
+    model_pull_seconds: int = int(DEFAULTS["MODEL_PULL_SECONDS"])
+
+    @property
+    def model_server_url(self) -> str:
+        return f"http://127.0.0.1:{self.model_server_port}/model"
 
     @property
     def tracker_url(self) -> str:
@@ -166,6 +174,8 @@ class Settings:
             UNCLEAR_MESSAGES_RETENTION_DAYS=str(self.unclear_messages_retention_days),
             TRACKER_URL=self.tracker_url,
             PROXIES_COUNT=str(self.proxies_count),
+            MODEL_SERVER_URL=self.model_server_url,
+            MODEL_PULL_SECONDS=str(self.model_pull_seconds),
             **self.limits.env(),
             **self.redis.env(),
         )
@@ -223,6 +233,8 @@ def load(env_file: Path = ROOT / ".env") -> Settings:
         proxies_count=whole_number(get, "PROXIES_COUNT", minimum=0),
         rasa_replicas=whole_number(get, "RASA_REPLICAS"),
         action_replicas=whole_number(get, "ACTION_REPLICAS"),
+        model_server_port=port(get, "MODEL_SERVER_PORT"),
+        model_pull_seconds=whole_number(get, "MODEL_PULL_SECONDS"),
     )
 
 
