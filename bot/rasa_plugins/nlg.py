@@ -11,16 +11,17 @@ It runs inside the Rasa server: no extra service, no network call.
 Enabled in endpoints.yml with ``nlg: type: bot.rasa_plugins.nlg.DirectoryNLG``.
 """
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
+from ruamel.yaml.error import MarkedYAMLError
 
 from bot.operations import settings
-from bot.paths import DIRECTORY_FILE, ROOT
+from bot.paths import DIRECTORY_FILE, ROOT, TOPIC_TITLES_FILE
 from bot.rules import answer_text, clarify, contact_again, directory, notes, translations
 
 SAFETY_INTENTS = ("emergency", "crisis_self_harm")
@@ -34,12 +35,31 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
     def __init__(self, endpoint_config: Optional[EndpointConfig], domain: Domain) -> None:
         super().__init__(domain.responses)
         configured = (endpoint_config.kwargs.get("directory") if endpoint_config else None)
-        path = ROOT / configured if configured else DIRECTORY_FILE
-        self.contacts = directory.load(Path(path))
-        self.directory_values = directory.placeholder_values(self.contacts)
-        self.topic_titles = clarify.load_titles()
-        self.unconfirmed = {entry for entry, contact in self.contacts.items() if not contact.confirmed}
-        self.translations = translations.load_all()
+        self.directory_path = Path(ROOT / configured if configured else DIRECTORY_FILE)
+        self._content_stamp: Tuple[int, ...] = ()
+        self._load_content()
+
+    def _content_files(self) -> List[Path]:
+        return [self.directory_path, TOPIC_TITLES_FILE, *sorted(translations.TRANSLATIONS_DIR.glob("*.yml"))]
+
+    def _load_content(self) -> None:
+        """Read the contact directory, topic titles and translations again if any file changed
+        since they were read: staff changes to them are live at the next reply, with no restart
+        and no training (a change that breaks a file keeps the last good content)."""
+        try:
+            stamp = tuple(path.stat().st_mtime_ns for path in self._content_files())
+            if stamp == self._content_stamp:
+                return
+            contacts = directory.load(self.directory_path)
+            values, titles = directory.placeholder_values(contacts), clarify.load_titles()
+            languages = translations.load_all()
+        except (OSError, ValueError, KeyError, TypeError, MarkedYAMLError, directory.DirectoryError):
+            if self._content_stamp:  # a file half-saved or broken (`make validate` says why)
+                return
+            raise
+        self.contacts, self.directory_values, self.topic_titles, self.translations = contacts, values, titles, languages
+        self.unconfirmed = {entry for entry, contact in contacts.items() if not contact.confirmed}
+        self._content_stamp = stamp
 
     def _response_variables(  # type: ignore[override]
         self, filled_slots: Dict[Text, Any], kwargs: Dict[Text, Any]
@@ -57,6 +77,7 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
     async def generate(
         self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any
     ) -> Optional[Dict[Text, Any]]:
+        self._load_content()
         message = await self._generate_in_english(utter_action, tracker, output_channel, **kwargs)
         return self._in_conversation_language(utter_action, tracker, message)
 

@@ -10,7 +10,6 @@ Pure functions of the files and the directory's values, so they are tested witho
 bot/rasa_plugins/nlg.py uses them inside the Rasa server.
 """
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional
 
@@ -67,7 +66,6 @@ def read(path: Path) -> Translation:
     return Translation.from_document(YAML(typ="safe").load(path.read_text(encoding="utf-8")))
 
 
-@lru_cache(maxsize=4)
 def load_all(folder: Path = TRANSLATIONS_DIR) -> Dict[str, Translation]:
     """Language code -> its translation, English included."""
     return {translation.code: translation for translation in map(read, sorted(folder.glob("*.yml")))}
