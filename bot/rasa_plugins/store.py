@@ -21,8 +21,9 @@ Enabled in endpoints.yml with ``tracker_store: type: bot.rasa_plugins.store.Mini
 """
 import json
 import weakref
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Text
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Text, Tuple
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import (
     ActionExecutionRejected,
@@ -30,13 +31,16 @@ from rasa.shared.core.events import (
     AllSlotsReset,
     ConversationPaused,
     ConversationResumed,
+    Event,
     LoopInterrupted,
     SlotSet,
+    deserialise_events,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.operations import settings, shared_redis
 from bot.rasa_plugins.notes_memory import HeldInRedis, NotesMemory
+from bot.rasa_plugins.recent_conversations import RecentConversations
 from bot.rasa_plugins.stored_events import storable
 from bot.rules import notes
 
@@ -55,18 +59,22 @@ STATE_EVENTS = (SlotSet.type_name, AllSlotsReset.type_name, ActiveLoop.type_name
 
 
 def still_in_force(events: Sequence[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-    """Of earlier state events (as stored), those whose effect lasts, in their order.
+    """Of earlier state events (as stored), those whose effect lasts, in their order."""
+    return [events[i] for i in in_force_positions([(e.get("event"), e.get("name")) for e in events])]
+
+
+def in_force_positions(kinds: Sequence[Tuple[Text, Optional[Text]]]) -> List[int]:
+    """Positions, among (event type, slot name) pairs, of the state events whose effect lasts.
 
     That is each slot's last value (after any reset of all slots), the last form (active loop)
     with what happened to it since, and whether the conversation is paused.
     """
-    slots: Dict[Text, int] = {}
+    slots: Dict[Optional[Text], int] = {}
     loop: List[int] = []
     pause: List[int] = []
-    for index, event in enumerate(events):
-        kind = event.get("event")
+    for index, (kind, name) in enumerate(kinds):
         if kind == SlotSet.type_name:
-            slots[event.get("name")] = index
+            slots[name] = index
         elif kind == AllSlotsReset.type_name:
             slots.clear()
         elif kind == ActiveLoop.type_name:
@@ -75,7 +83,15 @@ def still_in_force(events: Sequence[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
             loop.append(index)
         elif kind in (ConversationPaused.type_name, ConversationResumed.type_name):
             pause = [index]
-    return [events[index] for index in sorted([*slots.values(), *loop, *pause])]
+    return sorted([*slots.values(), *loop, *pause])
+
+
+def window_positions(kinds: Sequence[Tuple[Text, Optional[Text]]], limit: int = RECENT_EVENTS) -> List[int]:
+    """Positions of the events a load gives: the last ``limit``, after the earlier state events
+    still in force (the same rule as _recent_tracker's queries, for events held in memory)."""
+    cut = max(0, len(kinds) - limit)
+    earlier = [i for i in range(cut) if kinds[i][0] in STATE_EVENTS]
+    return [earlier[j] for j in in_force_positions([kinds[i] for i in earlier])] + list(range(cut, len(kinds)))
 
 
 class MinimisingSQLTrackerStore(SQLTrackerStore):
@@ -87,8 +103,12 @@ class MinimisingSQLTrackerStore(SQLTrackerStore):
         self.notes_memory = NotesMemory(HeldInRedis(shared_redis.connect(config.redis))
                                         if config.redis.enabled else None)
         # Per tracker object: how many of its events are stored already (or were restored from
-        # the notes memory and must never be stored), so a save writes only what is new.
+        # the notes memory and must never be stored), so a save writes only what is new; how many
+        # events the store held for it when it was loaded; what its last save wrote.
         self._stored: Dict[int, int] = {}
+        self._loaded_count: Dict[int, Optional[int]] = {}
+        self._written: Dict[int, List[Event]] = {}
+        self.recent = RecentConversations(window_positions, RECENT_EVENTS)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         if fetch_events_from_all_sessions:
@@ -105,29 +125,50 @@ class MinimisingSQLTrackerStore(SQLTrackerStore):
 
         Rasa's own store loads and replays every event of the session for every message, so a
         long conversation gets slower with each turn. The policies look back a few turns only.
+        Kept in memory after this server's last answer, they are read from the store again only
+        if it holds a newer event (bot/rasa_plugins/recent_conversations.py).
         """
         with self.session_scope() as session:
-            query = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
-            recent = query.order_by(None).order_by(self.SQLEvent.id.desc()).limit(RECENT_EVENTS).all()[::-1]
-            earlier = []
-            if len(recent) == RECENT_EVENTS:
-                earlier = query.filter(self.SQLEvent.id < recent[0].id,
-                                       self.SQLEvent.type_name.in_(STATE_EVENTS)).all()
-            events = still_in_force([json.loads(row.data) for row in earlier])
-            events += [json.loads(row.data) for row in recent]
-        if not self.domain or not recent:
+            count = self._count(session, sender_id)
+            events = self.recent.events(sender_id, count)
+            if events is None:
+                events = deserialise_events(self._stored_window(session, sender_id))
+                if count and events:
+                    self.recent.keep(sender_id, count, events)
+        if not self.domain or not events:
             return None
-        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        tracker = DialogueStateTracker.from_events(sender_id, events, self.domain.slots)
+        self._loaded_count[id(tracker)] = count
+        return tracker
+
+    def _count(self, session: "Session", sender_id: Text) -> int:
+        """How many events the store holds for the conversation: events are only ever added
+        (by whichever server answers), or the whole conversation deleted by the purge."""
+        return session.query(sa.func.count(self.SQLEvent.id)).filter(self.SQLEvent.sender_id == sender_id).scalar()
+
+    def _stored_window(self, session: "Session", sender_id: Text) -> List[Dict[Text, Any]]:
+        query = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
+        recent = query.order_by(None).order_by(self.SQLEvent.id.desc()).limit(RECENT_EVENTS).all()[::-1]
+        earlier = []
+        if len(recent) == RECENT_EVENTS:
+            earlier = query.filter(self.SQLEvent.id < recent[0].id, self.SQLEvent.type_name.in_(STATE_EVENTS)).all()
+        return still_in_force([json.loads(row.data) for row in earlier]) + [json.loads(row.data) for row in recent]
 
     def _mark_stored(self, tracker: DialogueStateTracker) -> None:
         key = id(tracker)
         if key not in self._stored:
-            weakref.finalize(tracker, self._stored.pop, key, None)
+            for table in (self._stored, self._loaded_count, self._written):
+                weakref.finalize(tracker, table.pop, key, None)
         self._stored[key] = len(tracker.events)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)
         self._mark_stored(tracker)
+        key = id(tracker)
+        written = self._written.pop(key, [])
+        loaded = self._loaded_count.get(key)
+        self.recent.add(tracker.sender_id, loaded, None if loaded is None else loaded + len(written), written)
+        self._loaded_count[key] = None if loaded is None else loaded + len(written)
 
     def _additional_events(self, session: "Session", tracker: DialogueStateTracker) -> Iterator:
         events = list(tracker.events)
@@ -136,4 +177,6 @@ class MinimisingSQLTrackerStore(SQLTrackerStore):
             first_new = len(events) - len(list(super()._additional_events(session, tracker)))
         answers = notes.answers({slot: tracker.get_slot(slot) for slot in notes.SLOTS})
         self.notes_memory.keep(tracker)
-        return storable(events, first_new, answers, self.keep_unclear_text, self.known_sites)
+        written = list(storable(events, first_new, answers, self.keep_unclear_text, self.known_sites))
+        self._written[id(tracker)] = written
+        return iter(written)

@@ -40,8 +40,11 @@ def minimised(event: Event, keep_unclear_text: bool = False, known_sites: Collec
     site = (event.metadata or {}).get("site")
     clean = copy.copy(event)
     clean.text, clean.intent, clean.entities = text, intent, []
-    clean.parse_data = {"text": text, "intent": intent, "entities": []}
     clean.metadata = {"site": site} if isinstance(site, str) and site in known_sites else {}
+    # As Rasa rebuilds it when reading the event back, so a conversation kept in memory
+    # (bot/rasa_plugins/recent_conversations.py) is exactly what reading the store would give.
+    clean.parse_data = {"intent": intent, "entities": [], "text": text, "message_id": clean.message_id,
+                        "metadata": clean.metadata}
     return clean
 
 

@@ -145,7 +145,8 @@ def recognise(text: str, known_words: Collection[str]) -> Optional[str]:
     if not letters:
         return None
     words = _WORD.findall(text)
-    scripts = Counter(script(c) for c in letters)
+    # Only letters beyond ASCII need their script looked up (most messages have none).
+    scripts = Counter(script(c) for c in letters if not c.isascii())
     scripts.pop("LATIN", None)
     main, count = scripts.most_common(1)[0] if scripts else ("LATIN", 0)
     # English loanwords in Latin letters ("hate crime", "police") do not make a message English.

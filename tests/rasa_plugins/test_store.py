@@ -99,7 +99,8 @@ def test_no_text_a_person_typed_is_stored_only_what_it_was_understood_as():
                         metadata={"site": "https://partner.example.org", "anything": "else"})
     stored = minimised(typed, known_sites={"https://partner.example.org"}).as_dict()
     assert stored["text"] == "" and stored["parse_data"] == {
-        "text": "", "intent": {"name": "neighbour_harassment", "confidence": 0.8}, "entities": []}
+        "text": "", "intent": {"name": "neighbour_harassment", "confidence": 0.8}, "entities": [],
+        "message_id": typed.message_id, "metadata": {"site": "https://partner.example.org"}}
     assert stored["metadata"] == {"site": "https://partner.example.org"}
     assert "Sarah" not in json.dumps(stored) and typed.text.startswith("i'm Sarah")  # the reply still has it
 
