@@ -27,6 +27,9 @@ import requests
 
 from bot.operations import models, processes
 from bot.paths import CONFIG_FILE, ROOT
+from evaluation import realistic_set
+from evaluation import report as evaluation_report
+from evaluation import runner as evaluation_runner
 from harness import cases, load_test
 
 DEFAULT_CONFIG = ROOT / "bench" / "default-config.yml"
@@ -69,6 +72,10 @@ class Figures:
     macro_f1: Optional[float] = None
     e2e_passed: int = 0
     e2e_total: int = 0
+    # The realistic set (tests/realistic/, the understanding issue): single messages and
+    # conversations answered right, as `make eval` judges them.
+    realistic_messages: Optional[float] = None
+    realistic_conversations: Optional[float] = None
     loads: Dict[int, Load] = field(default_factory=dict)
     rasa_peak_mb: float = 0.0
     actions_peak_mb: float = 0.0
@@ -219,16 +226,22 @@ def measure(args: argparse.Namespace) -> tuple:
                 all_figures[name].e2e_total = len(case_list)
                 load = asyncio.run(run_load(assistant.rest_webhook, 1, len(case_list), check=True))
                 all_figures[name].e2e_passed = len(case_list) - load.wrong - load.errors
+                if not args.smoke:
+                    print(f"The realistic set: {name} ...", flush=True)
+                    realistic = evaluation_report.figures(evaluation_runner.run(realistic_set.load(),
+                                                                                assistant.rest_webhook))
+                    all_figures[name].realistic_messages = evaluation_report.share(*realistic.messages)
+                    all_figures[name].realistic_conversations = evaluation_report.share(*realistic.conversations)
             for level in levels:
                 print(f"Load: {level} at once ...", flush=True)
                 for round_number in range(1 if args.smoke else 2):
                     order = list(running.items())
                     order = order if round_number % 2 == 0 else order[::-1]
                     for name, assistant in order:
-                        figures, cpu_before = all_figures[name], cpu_seconds(assistant.processes[1].pid)
+                        figures, cpu_before = all_figures[name], cpu_seconds(assistant.process(processes.RASA).pid)
                         result = asyncio.run(run_load(assistant.rest_webhook, level, total, check=True,
                                                       offset=round_number))
-                        figures.load_cpu_seconds += cpu_seconds(assistant.processes[1].pid) - cpu_before
+                        figures.load_cpu_seconds += cpu_seconds(assistant.process(processes.RASA).pid) - cpu_before
                         figures.load_messages += len(result.latencies)
                         figures.loads.setdefault(level, Load()).add(result)
                     floor[level].add(asyncio.run(run_load(floor_url, level, total, check=False)))
@@ -237,8 +250,8 @@ def measure(args: argparse.Namespace) -> tuple:
                 latencies = asyncio.run(long_conversation(assistant.rest_webhook, turns))
                 all_figures[name].turn_1_ms = statistics.median(latencies[:SAMPLE_TURNS])
                 all_figures[name].turn_200_ms = statistics.median(latencies[-SAMPLE_TURNS:])
-                all_figures[name].rasa_peak_mb = peak_rss_mb(assistant.processes[1].pid)
-                all_figures[name].actions_peak_mb = peak_rss_mb(assistant.processes[0].pid)
+                all_figures[name].rasa_peak_mb = peak_rss_mb(assistant.process(processes.RASA).pid)
+                all_figures[name].actions_peak_mb = peak_rss_mb(assistant.process(processes.ACTIONS).pid)
             floor_process.terminate()
             ours = running["ours"]
             print("Load test: many conversations at once, then the store ...", flush=True)
@@ -269,6 +282,8 @@ def table(all_figures: Dict[str, Figures], floor: Dict[int, Load], levels: List[
     row("Held-out intent accuracy", lambda f: f.accuracy, ".1%")
     row("Held-out macro F1", lambda f: f.macro_f1, ".3f")
     row("End-to-end replies right (of %d)" % ours.e2e_total, lambda f: f.e2e_passed, "d")
+    row("Realistic set: single messages right", lambda f: f.realistic_messages, ".1%")
+    row("Realistic set: conversations right", lambda f: f.realistic_conversations, ".1%")
     for level in levels:
         row(f"{level} at once: messages/s", lambda f, level=level: f.loads[level].per_second, ".1f")
         for p, name in ((50, "median"), (95, "95th"), (99, "99th")):

@@ -60,6 +60,10 @@ class Assistant(ServesRest):
     settings: Settings
     processes: List[subprocess.Popen] = field(default_factory=list)
 
+    def process(self, part: str) -> subprocess.Popen:
+        """The process of one part: ACTIONS, MODELS or RASA (the benchmark reads its CPU and memory)."""
+        return next(p for p in self.processes if p.args[2] == PROGRAMS[part])
+
     @property
     def url(self) -> str:
         return f"http://{self.settings.rasa_host}:{self.settings.rasa_port}"
@@ -97,7 +101,9 @@ def _spawn(command: List[str], env: dict, log: Optional[IO]) -> subprocess.Popen
     )
 
 
-ACTIONS, RASA = "actions", "rasa"
+ACTIONS, MODELS, RASA = "actions", "models", "rasa"
+# The module each part's process runs (its command's third word: python -m <module>).
+PROGRAMS = {ACTIONS: "rasa_sdk", MODELS: "bot.operations.model_server", RASA: "bot.operations.rasa_process"}
 
 
 def start(
@@ -122,7 +128,7 @@ def start(
     log_flag = ["--quiet"] if settings.log_level in ("WARNING", "ERROR") else []
     if ACTIONS in parts:
         assistant.processes.append(_spawn(
-            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
+            [python, "-m", PROGRAMS[ACTIONS], "--actions", "actions", "--port", str(settings.actions_port)],
             settings.actions_env(), log,
         ))
     if RASA in parts:
@@ -144,14 +150,14 @@ def start(
 def start_model_server(settings: Settings, model: Path, follow_project: bool, log: Optional[IO]) -> subprocess.Popen:
     """The model server the Rasa server polls; it answers at once (it loads nothing at start)."""
     served = [] if follow_project else ["--model", str(model)]
-    return _spawn([sys.executable, "-m", "bot.operations.model_server", "--port", str(settings.model_server_port)]
+    return _spawn([sys.executable, "-m", PROGRAMS[MODELS], "--port", str(settings.model_server_port)]
                   + served, settings.env(), log)
 
 
 def rasa_command(verb: str, model: Path) -> List[str]:
     """`rasa run` or `rasa shell` with this project's model and endpoints; the HTTP API, when
     enabled, is switched on from the environment (bot/operations/rasa_process.py), never the command line."""
-    return [sys.executable, "-m", "bot.operations.rasa_process", verb,
+    return [sys.executable, "-m", PROGRAMS[RASA], verb,
             "--model", str(model), "--endpoints", str(ENDPOINTS_FILE)]
 
 
