@@ -10,7 +10,8 @@ const browser = {
 // helpers.js is put into loader.js and chat.js by the server where they name it (bot/widget/channel.py).
 const helpers = {
   safeHttpUrl: "readonly", parseHex: "readonly", luminance: "readonly", contrastWithWhite: "readonly",
-  accessibleColour: "readonly", toMessages: "readonly", isTypingIn: "readonly"
+  accessibleColour: "readonly", toMessages: "readonly", isTypingIn: "readonly", languageMark: "readonly",
+  bubbleLanguage: "readonly", payloadLanguage: "readonly", languagePayload: "readonly"
 };
 const rules = {
   "no-var": "off",

@@ -1,9 +1,11 @@
 """A Rasa input channel that serves the chat widget and its pages under /chat/.
 
 Rasa mounts every channel's blueprint under /webhooks/; like Rasa's own Socket.IO channel, this
-blueprint reaches the app itself when it is registered, to serve /chat/. The server-wide
-safeguards are not installed here (removing this channel must not remove them): see
-bot/safeguards/bootstrap.py. Enabled in credentials.yml.
+blueprint reaches the app itself when it is registered, to serve /chat/, and the script fonts
+under /chat/fonts/ (bot/widget/fonts.py). Every language's interface text is filled into the
+frame at start-up (bot/widget/languages.py). The server-wide safeguards are not installed here
+(removing this channel must not remove them): see bot/safeguards/bootstrap.py. Enabled in
+credentials.yml.
 """
 import re
 from pathlib import Path
@@ -19,6 +21,7 @@ from bot.paths import ROOT
 from bot.rasa_plugins.channels.mounted_blueprint import MountedBlueprint
 from bot.rules import directory
 from bot.safeguards import bootstrap
+from bot.widget import fonts, languages
 
 HERE = Path(__file__).parent
 PAGES = HERE / "pages"
@@ -93,11 +96,21 @@ def as_page(content: str) -> str:
     })
 
 
+def generated_values(values: Dict[str, str]) -> Dict[str, str]:
+    """Made at start-up, already filled: every language's interface text (the frame), the list of
+    languages (the partner page), and chat.css's font faces (the pages' stylesheet)."""
+    return {
+        **languages.page_values(values),
+        "font_faces": fonts.font_faces((HERE / "chat.css").read_text(encoding="utf-8")),
+    }
+
+
 def load_files() -> Dict[str, tuple]:
     """Read every file once at start-up; a missing one stops the server with a clear message."""
     if not SOCKET_IO_CLIENT.exists():
         raise FileNotFoundError(f"{SOCKET_IO_CLIENT} is missing: run `make venv` (it runs npm ci)")
     values = page_values()
+    values.update(generated_values(values))  # last, so nothing in them is filled again
     loaded = {}
     for name, (path, content_type) in FILES.items():
         body = path.read_text(encoding="utf-8")
@@ -127,6 +140,7 @@ class WidgetChannel(InputChannel):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         files = load_files()
+        font_files = fonts.load()
         policies = {FRAME: frame_policy(settings.load().allowed_origins)}
         widget = bootstrap.guarded(MountedBlueprint("chat_widget", URL_PREFIX))
 
@@ -140,7 +154,13 @@ class WidgetChannel(InputChannel):
                 headers["Content-Security-Policy"] = policies.get(name, PAGE_POLICY)
             return raw(body, content_type=content_type, headers=headers)
 
+        async def serve_font(request: Request, name: str) -> HTTPResponse:
+            if name not in font_files:
+                return raw(b"Not found", status=404, headers=COMMON_HEADERS)
+            return raw(font_files[name], content_type=fonts.CONTENT_TYPE, headers=fonts.HEADERS)
+
         widget.add_route(serve, "/", methods=["GET"], name="chat_demo")
+        widget.add_route(serve_font, "/fonts/<name:str>", methods=["GET"], name="chat_font")
         widget.add_route(serve, "/<name:str>", methods=["GET"], name="chat_file")
         return widget
 

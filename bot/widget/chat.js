@@ -12,6 +12,8 @@
  * it and replace the whole tab with a neutral site.
  * Safety: the "in danger now" line and the exit button cannot be turned off by configuration.
  * Values in double braces are filled by the server from the contact directory.
+ * Languages: the interface text of every language comes from content/translations/*.yml, put in
+ * frame.html as a JSON data block by the server; the person can change it in the chat's menu.
  */
 (function () {
   "use strict";
@@ -25,48 +27,32 @@
   var DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather";
   var PROTOCOL = "chc-chat-1"; // marks our messages between the frame and loader.js
 
-  // Interface text. Add a language by adding a block; replies from the assistant are in English.
-  var TEXT = {
-    en: {
-      title: "Hate crime help",
-      open: "Open the hate crime help chat",
-      frame: "Hate crime help chat",
-      close: "Close the chat",
-      exit: "Exit this page",
-      exitHint: "Leaves this page straight away. Or press Shift 3 times.",
-      danger: "In danger now? Call {{emergency_phone}}. Deaf or cannot speak? Text relay {{text_relay_phone}}.",
-      notice: "Please do not type names, addresses or phone numbers.",
-      privacy: "How we use your information",
-      automated: "This is an automated assistant. It gives information only.",
-      inputLabel: "Your message",
-      send: "Send",
-      you: "You said:",
-      bot: "Assistant said:",
-      typing: "The assistant is typing",
-      failed: "Sorry, the assistant is not answering right now. Your message is still in the box.",
-      notAnswered: "Your message was not answered. It is still in the box.",
-      retry: "Try again",
-      tooLong: "Your message is too long. Please keep it under {{max_message_chars_words}} characters.",
-      empty: "Please type a message first.",
-      loading: "Loading.",
-      copyNotes: "Copy notes",
-      copied: "Your notes are copied. You can paste them into a report form.",
-      copyFailed: "Copying did not work. Select the notes and copy them, or use Download.",
-      downloadNotes: "Download notes",
-      downloaded: "Your notes are saved as a text file in your downloads.",
-      printNotes: "Print notes",
-      notesFile: "hate-incident-notes"
-    }
-  };
+  // Every language's interface text, with English for any string a translation lacks, from
+  // content/translations/*.yml: the server writes it into frame.html as a JSON data block (not a
+  // script), with the contact directory's values filled in. English comes first.
+  var LANGUAGES = readLanguages();
+  if (!LANGUAGES) { return; } // no text to show: no launcher either (it waits for "ready")
   // The server's MAX_MESSAGE_CHARS, filled in when the server starts; counted in characters as
   // the server counts them (an emoji is one), not in UTF-16 units.
   var MAX_MESSAGE_LENGTH = Number("{{max_message_chars}}");
 
+  function readLanguages() {
+    try {
+      var languages = JSON.parse(document.getElementById("chc-chat-languages").textContent);
+      return Array.isArray(languages) && languages.length ? languages : null;
+    } catch (e) { return null; }
+  }
+
+  function findLanguage(code) {
+    return LANGUAGES.filter(function (language) { return language.code === code; })[0] || null;
+  }
+
   // ---- Configuration: the query string loader.js wrote from the host's data attributes -----
   var query = new URLSearchParams(window.location.search);
-  var lang = TEXT[query.get("lang")] ? query.get("lang") : "en";
-  var t = TEXT[lang];
-  var title = (query.get("title") || t.title).slice(0, 60);
+  // The partner's data-lang; an unknown code gives English.
+  var partnerLang = (findLanguage(query.get("lang")) || findLanguage("en") || LANGUAGES[0]).code;
+  // The partner's data-title, written for its page's language: shown while the chat is in it.
+  var partnerTitle = (query.get("title") || "").slice(0, 60);
   var exitUrl = safeHttpUrl(query.get("exit")) || DEFAULT_EXIT_URL;
   var colour = accessibleColour(query.get("colour"), DEFAULT_COLOUR);
   // Opened as a page of its own (a link, not a frame): go to the page that embeds it properly.
@@ -94,6 +80,15 @@
 
   var state = loadState();
 
+  // ---- The interface's language: the person's choice in this tab, or the partner's ----------
+  var language = findLanguage(state.lang) || findLanguage(partnerLang);
+  var lang = language.code;
+  var t = language.text;
+
+  function title() {
+    return partnerTitle && lang === partnerLang ? partnerTitle : t.title;
+  }
+
   function saveState() {
     try { window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state)); } catch (e) { /* full or blocked */ }
   }
@@ -106,13 +101,28 @@
     return node;
   }
 
+  // Interface text: marked with its key, so a change of language relabels it where it is.
+  function interfaceText(node, key) {
+    node.setAttribute("data-text", key);
+    node.textContent = t[key];
+    return node;
+  }
+
+  // Interface text inside a reply (the "Assistant said:", the notes buttons) is in the
+  // interface's language, whatever the reply's own language.
+  function inInterfaceLanguage(node) {
+    node.lang = lang;
+    node.dir = language.dir;
+    return node;
+  }
+
   var LINK = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
 
   // Adds text to a node, turning http(s) links into safe links that open in a new tab.
-  function appendLinkedText(parent, text) {
+  function appendLinkedText(parent, words) {
     var last = 0;
-    text.replace(LINK, function (url, index) {
-      parent.appendChild(document.createTextNode(text.slice(last, index)));
+    words.replace(LINK, function (url, index) {
+      parent.appendChild(document.createTextNode(words.slice(last, index)));
       var a = el("a", "chc-chat__link", url);
       a.href = url;
       a.target = "_blank";
@@ -121,31 +131,29 @@
       last = index + url.length;
       return url;
     });
-    parent.appendChild(document.createTextNode(text.slice(last)));
+    parent.appendChild(document.createTextNode(words.slice(last)));
   }
 
-  // A reply's lines: "- " lines become a list, others paragraphs.
-  function renderText(container, text) {
+  // A reply's lines: "- " lines become a list, others paragraphs. What a person typed may be in
+  // any script: each line then takes its direction from its own first letters.
+  function renderText(container, words, ownDirection) {
     var list = null;
-    String(text).split("\n").forEach(function (line) {
+    String(words).split("\n").forEach(function (line) {
+      var node;
       if (/^\s*-\s+/.test(line)) {
         if (!list) { list = el("ul", "chc-chat__list"); container.appendChild(list); }
-        var item = el("li");
-        appendLinkedText(item, line.replace(/^\s*-\s+/, ""));
-        list.appendChild(item);
+        node = list.appendChild(el("li"));
+        appendLinkedText(node, line.replace(/^\s*-\s+/, ""));
       } else if (line.trim()) {
         list = null;
-        var p = el("p", "chc-chat__para");
-        appendLinkedText(p, line);
-        container.appendChild(p);
+        node = container.appendChild(el("p", "chc-chat__para"));
+        appendLinkedText(node, line);
       }
+      if (node && ownDirection) { node.dir = "auto"; }
     });
   }
 
   // ---- Build the chat ----------------------------------------------------------------------
-  document.documentElement.lang = lang;
-  document.title = title;
-
   var root = el("div", "chc-chat");
   root.style.setProperty("--chc-colour", colour);
 
@@ -153,28 +161,43 @@
   panel.setAttribute("aria-labelledby", "chc-chat-title");
 
   var header = el("div", "chc-chat__header");
-  var heading = el("h2", "chc-chat__title", title);
+  var heading = el("h2", "chc-chat__title");
   heading.id = "chc-chat-title";
-  var exitButton = el("button", "chc-chat__exit", t.exit);
+  var exitButton = interfaceText(el("button", "chc-chat__exit"), "exit");
   exitButton.type = "button";
   exitButton.setAttribute("aria-describedby", "chc-chat-exit-hint");
   var closeButton = el("button", "chc-chat__close", "\u00d7");
   closeButton.type = "button";
-  closeButton.setAttribute("aria-label", t.close);
+  closeButton.setAttribute("data-label", "close");
   header.appendChild(heading);
   header.appendChild(exitButton);
   header.appendChild(closeButton);
 
-  var exitHint = el("p", "chc-chat__exit-hint", t.exitHint);
+  var exitHint = interfaceText(el("p", "chc-chat__exit-hint"), "exitHint");
   exitHint.id = "chc-chat-exit-hint";
-  var danger = el("p", "chc-chat__danger", t.danger);
-  var automated = el("p", "chc-chat__notice", t.automated);
+  var danger = interfaceText(el("p", "chc-chat__danger"), "danger");
+  var automated = interfaceText(el("p", "chc-chat__notice"), "automated");
+
+  // The language menu: each language by its own name, in its own language.
+  var languageBar = el("div", "chc-chat__language");
+  var languageLabel = interfaceText(el("label", "chc-chat__language-label"), "language");
+  languageLabel.htmlFor = "chc-chat-language";
+  var languageMenu = el("select", "chc-chat__language-menu");
+  languageMenu.id = "chc-chat-language";
+  LANGUAGES.forEach(function (each) {
+    var option = el("option", null, each.name);
+    option.value = each.code;
+    option.lang = each.code;
+    option.dir = each.dir;
+    languageMenu.appendChild(option);
+  });
+  languageBar.appendChild(languageLabel);
+  languageBar.appendChild(languageMenu);
 
   // The visible conversation. Announcements are made once, through the two regions below.
   var log = el("div", "chc-chat__log");
   log.setAttribute("role", "log");
   log.setAttribute("aria-live", "off");
-  log.setAttribute("aria-label", title);
   log.tabIndex = 0;
 
   var politeAnnouncer = el("div", "chc-chat__visually-hidden");
@@ -184,7 +207,7 @@
 
   var typing = el("p", "chc-chat__typing");
   typing.hidden = true;
-  typing.appendChild(el("span", "chc-chat__visually-hidden", t.typing));
+  typing.appendChild(interfaceText(el("span", "chc-chat__visually-hidden"), "typing"));
   [1, 2, 3].forEach(function () { typing.appendChild(el("span", "chc-chat__dot")).setAttribute("aria-hidden", "true"); });
 
   var status = el("div", "chc-chat__status");
@@ -193,7 +216,7 @@
 
   var form = el("form", "chc-chat__form");
   form.noValidate = true;
-  var inputLabel = el("label", "chc-chat__label", t.inputLabel);
+  var inputLabel = interfaceText(el("label", "chc-chat__label"), "inputLabel");
   inputLabel.htmlFor = "chc-chat-input";
   var input = el("textarea", "chc-chat__input");
   input.id = "chc-chat-input";
@@ -201,12 +224,13 @@
   input.maxLength = MAX_MESSAGE_LENGTH * 2;
   input.setAttribute("autocomplete", "off");
   input.setAttribute("aria-describedby", "chc-chat-notice");
-  var sendButton = el("button", "chc-chat__send", t.send);
+  var sendButton = interfaceText(el("button", "chc-chat__send"), "send");
   sendButton.type = "submit";
   var notice = el("p", "chc-chat__notice");
   notice.id = "chc-chat-notice";
-  notice.appendChild(document.createTextNode(t.notice + " "));
-  var privacyLink = el("a", "chc-chat__link", t.privacy);
+  notice.appendChild(interfaceText(el("span"), "notice"));
+  notice.appendChild(document.createTextNode(" "));
+  var privacyLink = interfaceText(el("a", "chc-chat__link"), "privacy");
   privacyLink.href = "/chat/privacy";
   privacyLink.target = "_blank";
   privacyLink.rel = "noopener noreferrer";
@@ -216,17 +240,78 @@
   form.appendChild(sendButton);
   form.appendChild(notice);
 
-  [header, exitHint, danger, automated, log, typing, status, form, politeAnnouncer, urgentAnnouncer]
+  [header, exitHint, danger, automated, languageBar, log, typing, status, form, politeAnnouncer, urgentAnnouncer]
     .forEach(function (node) { panel.appendChild(node); });
 
   root.appendChild(panel);
+
+  // ---- Changing the language: the whole interface at once; the conversation stays -----------
+  function setLanguage(code) {
+    language = findLanguage(code) || findLanguage(partnerLang);
+    lang = language.code;
+    t = language.text;
+    document.documentElement.lang = lang;
+    document.documentElement.dir = language.dir;
+    document.title = title();
+    heading.textContent = title();
+    log.setAttribute("aria-label", title());
+    languageMenu.value = lang;
+    Array.prototype.forEach.call(root.querySelectorAll("[data-text]"), function (node) {
+      node.textContent = t[node.getAttribute("data-text")];
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("[data-label]"), function (node) {
+      node.setAttribute("aria-label", t[node.getAttribute("data-label")]);
+    });
+    Array.prototype.forEach.call(log.querySelectorAll("[data-text]"), inInterfaceLanguage);
+  }
+
+  // The person chose a language (the menu, or a reply's button like "English"): the interface
+  // changes, the choice is kept for this tab, the launcher is relabelled, and the assistant is
+  // asked to answer in it (the payload, shown as the language's own name).
+  function chooseLanguage(code, payload, shownAs) {
+    setLanguage(code);
+    state.lang = lang;
+    saveState();
+    tellHost("labels", labels());
+    send(payload || languagePayload(lang), shownAs || language.name, false, lang);
+  }
+
+  // With a pointer or a phone's picker, a choice counts at once. Arrow keys on the closed menu
+  // change it one language at a time: that counts on Enter or when the focus leaves the menu,
+  // so passing over a language does not switch to it (WCAG 3.2.2, on input).
+  var keyMoved = false;
+  languageMenu.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { event.preventDefault(); commitLanguage(); return; }
+    if (event.key === "Escape") { languageMenu.value = lang; return; } // then the chat closes
+    keyMoved = true;
+    window.setTimeout(function () { keyMoved = false; }, 0);
+  });
+  languageMenu.addEventListener("change", function () {
+    if (!keyMoved) { commitLanguage(); }
+  });
+  languageMenu.addEventListener("blur", commitLanguage);
+
+  function commitLanguage() {
+    if (languageMenu.value !== lang && findLanguage(languageMenu.value)) { chooseLanguage(languageMenu.value); }
+  }
+
+  setLanguage(lang);
 
   // ---- Showing messages --------------------------------------------------------------------
   function showMessage(message) {
     var item = el("div", "chc-chat__message chc-chat__message--" + message.from +
       (message.urgent ? " chc-chat__message--urgent" : ""));
-    item.appendChild(el("span", "chc-chat__visually-hidden", message.from === "user" ? t.you : t.bot));
-    renderText(item, message.text || "");
+    item.appendChild(inInterfaceLanguage(interfaceText(el("span", "chc-chat__visually-hidden"),
+      message.from === "user" ? "you" : "bot")));
+    if (message.from === "bot") {
+      // English unless the server marked the reply as in another language.
+      var written = bubbleLanguage(message);
+      item.lang = written.lang;
+      item.dir = written.dir;
+    } else if (message.lang) {
+      item.lang = message.lang; // a language chosen from the menu, shown by its own name
+    }
+    renderText(item, message.text || "", message.from === "user");
     if (message.buttons && message.buttons.length && !message.answered) {
       var group = el("div", "chc-chat__buttons");
       message.buttons.forEach(function (button) {
@@ -235,6 +320,8 @@
         b.addEventListener("click", function () {
           message.answered = true;
           group.remove();
+          var chosen = findLanguage(payloadLanguage(button.payload));
+          if (chosen) { chooseLanguage(chosen.code, button.payload, button.title); return; }
           send(button.payload, button.title);
         });
         group.appendChild(b);
@@ -249,10 +336,10 @@
   // ---- Incident notes: they exist only here, in the person's browser -----------------------
   function notesActions(text) {
     var group = el("div", "chc-chat__notes-actions");
-    var said = el("p", "chc-chat__notes-status");
+    var said = inInterfaceLanguage(el("p", "chc-chat__notes-status"));
     said.setAttribute("role", "status");
-    [[t.copyNotes, copyNotes], [t.downloadNotes, downloadNotes], [t.printNotes, printNotes]].forEach(function (action) {
-      var button = el("button", "chc-chat__notes-button", action[0]);
+    [["copyNotes", copyNotes], ["downloadNotes", downloadNotes], ["printNotes", printNotes]].forEach(function (action) {
+      var button = inInterfaceLanguage(interfaceText(el("button", "chc-chat__notes-button"), action[0]));
       button.type = "button";
       button.addEventListener("click", function () { action[1](text, said); });
       group.appendChild(button);
@@ -262,8 +349,8 @@
   }
 
   function copyNotes(text, said) {
-    var done = function () { said.textContent = t.copied; };
-    var failed = function () { said.textContent = t.copyFailed; };
+    var done = function () { interfaceText(said, "copied"); };
+    var failed = function () { interfaceText(said, "copyFailed"); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, failed);
       return;
@@ -285,7 +372,7 @@
     link.click();
     link.remove();
     window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-    said.textContent = t.downloaded;
+    interfaceText(said, "downloaded");
   }
 
   // Prints only the notes, from a hidden frame, so the rest of the page is not printed.
@@ -305,12 +392,19 @@
     window.setTimeout(function () { frame.remove(); }, 1000);
   }
 
+  // Each reply is read in its own language.
   function announce(messages) {
     var urgent = messages.some(function (m) { return m.urgent; });
-    var text = messages.map(function (m) { return m.text; }).join(" ");
     var target = urgent ? urgentAnnouncer : politeAnnouncer;
     target.textContent = "";
-    window.setTimeout(function () { target.textContent = text; }, 50);
+    window.setTimeout(function () {
+      messages.forEach(function (m) {
+        var part = target.appendChild(el("span", null, m.text + " "));
+        var written = bubbleLanguage(m);
+        part.lang = written.lang;
+        part.dir = written.dir;
+      });
+    }, 50);
   }
 
   // ---- Talking to the assistant: Socket.IO (websocket), or REST if that is blocked ----------
@@ -377,12 +471,13 @@
 
   // ---- Sending -----------------------------------------------------------------------------
   var busy = false;
+  var next = null; // a language chosen while a reply was awaited: sent after it
 
-  function showStatus(message, retryText) {
+  function showStatus(key, retryText) {
     status.textContent = "";
-    status.appendChild(el("p", "chc-chat__status-text", message));
+    status.appendChild(interfaceText(el("p", "chc-chat__status-text"), key));
     if (retryText !== undefined) {
-      var retry = el("button", "chc-chat__retry", t.retry);
+      var retry = interfaceText(el("button", "chc-chat__retry"), "retry");
       retry.type = "button";
       retry.addEventListener("click", function () { send(retryText, null, true); });
       status.appendChild(retry);
@@ -390,11 +485,16 @@
     status.hidden = false;
   }
 
-  function send(text, shownAs, isRetry) {
-    if (busy) { return; }
+  // shownLang: the language of what is shown (a language's own name), when it is not the person's words.
+  function send(words, shownAs, isRetry, shownLang) {
+    if (busy) {
+      if (shownLang) { next = [words, shownAs, isRetry, shownLang]; }
+      return;
+    }
     status.hidden = true;
     if (!isRetry) {
-      var user = { from: "user", text: shownAs || text };
+      var user = { from: "user", text: shownAs || words };
+      if (shownLang) { user.lang = shownLang; }
       state.messages.push(user);
       saveState();
       showMessage(user);
@@ -402,34 +502,38 @@
     busy = true;
     typing.hidden = false;
     sendButton.disabled = true;
-    exchange(text).then(function (replies) {
+    exchange(words).then(function (replies) {
       var messages = toMessages(replies);
       messages.forEach(function (m) { state.messages.push(m); showMessage(m); });
       saveState();
       announce(messages);
       // The server could not handle it (it says so, with 999): offer to send the same words again.
       if (replies.some(function (r) { return r.custom && r.custom.retry; })) {
-        if (!shownAs && !input.value) { input.value = text; }
-        showStatus(t.notAnswered, text);
+        if (!shownAs && !input.value) { input.value = words; }
+        showStatus("notAnswered", words);
       }
     }, function () {
       // Keep what they typed: back in the box (unless they have started a new message).
-      if (!shownAs && !input.value) { input.value = text; }
-      showStatus(t.failed, text);
+      if (!shownAs && !input.value) { input.value = words; }
+      showStatus("failed", words);
     }).then(function () {
       busy = false;
       typing.hidden = true;
       sendButton.disabled = false;
+      if (next) { var waitingToGo = next; next = null; send.apply(null, waitingToGo); }
     });
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var text = input.value.trim();
-    if (!text) { showStatus(t.empty); input.focus(); return; }
-    if (Array.from(text).length > MAX_MESSAGE_LENGTH) { showStatus(t.tooLong); input.focus(); return; }
+    // The answer to the last message is still coming: what they typed stays in the box (sending
+    // now would lose it), to send when the answer is in.
+    if (busy) { showStatus("wait"); return; }
+    var words = input.value.trim();
+    if (!words) { showStatus("empty"); input.focus(); return; }
+    if (Array.from(words).length > MAX_MESSAGE_LENGTH) { showStatus("tooLong"); input.focus(); return; }
     input.value = "";
-    send(text);
+    send(words);
     input.focus();
   });
 
@@ -441,6 +545,11 @@
   });
 
   // ---- Talking to the host page (loader.js): never any of the conversation ---------------
+  // What the launcher shows, in the interface's language.
+  function labels() {
+    return { title: title(), label: t.open, frameTitle: t.frame, loading: t.loading, lang: lang, dir: language.dir };
+  }
+
   function tellHost(type, details) {
     if (!hostOrigin) { return; }
     var message = { protocol: PROTOCOL, type: type };
@@ -454,7 +563,10 @@
     if (message.type === "hello") {
       if (hostOrigin) { return; } // once per load: the host cannot ask again whether a chat was open
       hostOrigin = event.origin;
-      tellHost("ready", { open: state.open, colour: colour, title: title, label: t.open, frameTitle: t.frame, loading: t.loading, lang: lang });
+      var ready = labels();
+      ready.open = state.open;
+      ready.colour = colour;
+      tellHost("ready", ready);
       return;
     }
     if (event.origin !== hostOrigin) { return; }
@@ -487,6 +599,8 @@
   function exitPage(hostAsked) {
     state = { sessionId: randomId(), messages: [], open: false };
     try { window.sessionStorage.removeItem(STORAGE_KEY); } catch (e) { /* blocked */ }
+    next = null;
+    setLanguage(partnerLang); // the choice of language goes with the rest
     log.textContent = "";
     politeAnnouncer.textContent = "";
     urgentAnnouncer.textContent = "";
@@ -521,6 +635,8 @@
   // old conversation still drawn: show what the tab's storage holds now (after an exit, nothing).
   function showStoredConversation() {
     state = loadState();
+    setLanguage(state.lang);
+    tellHost("labels", labels());
     log.textContent = "";
     politeAnnouncer.textContent = "";
     urgentAnnouncer.textContent = "";

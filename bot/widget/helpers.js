@@ -40,25 +40,57 @@ function accessibleColour(value, fallback) {
   return "#" + rgb.map(function (v) { return ("0" + v.toString(16)).slice(-2); }).join("");
 }
 
-// Turns what Rasa sent (REST or Socket.IO shape) into our messages. A custom {"urgency":
-// "emergency"} marks the reply before it as urgent: styled, and announced assertively.
+// The language of a reply, from the server's marker {"lang": "pl", "dir": "ltr"}: a code of two or
+// three small letters and ltr or rtl, or null. A good code with a bad direction keeps the code
+// and lets the browser work the direction out ("auto").
+function languageMark(custom) {
+  if (!custom || typeof custom.lang !== "string" || !/^[a-z]{2,3}$/.test(custom.lang)) { return null; }
+  return { lang: custom.lang, dir: custom.dir === "ltr" || custom.dir === "rtl" ? custom.dir : "auto" };
+}
+
+// The lang and dir a reply's bubble gets: English, left to right, unless a valid marker said otherwise.
+function bubbleLanguage(message) {
+  return languageMark(message) || { lang: "en", dir: "ltr" };
+}
+
+// Turns what Rasa sent (REST or Socket.IO shape) into our messages. A custom message marks the
+// reply before it: {"urgency": "emergency"} as urgent (styled, and announced assertively),
+// {"notes": "summary"} as the notes summary, {"lang": "pl", "dir": "ltr"} as written in that
+// language. Replies without a language marker are English.
 function toMessages(replies) {
   var messages = [];
   replies.forEach(function (reply) {
     var custom = reply.custom || reply;
-    if (custom && (custom.urgency === "emergency" || custom.notes === "summary")) {
+    var mark = reply.text ? null : languageMark(custom);
+    if (custom && (custom.urgency === "emergency" || custom.notes === "summary" || mark)) {
       var before = messages[messages.length - 1];
       if (before && custom.urgency === "emergency") { before.urgent = true; }
       if (before && custom.notes === "summary") { before.notes = true; }
+      if (before && mark) { before.lang = mark.lang; before.dir = mark.dir; }
       return;
     }
     if (!reply.text) { return; }
     var buttons = (reply.buttons || reply.quick_replies || []).map(function (b) {
       return { title: String(b.title), payload: String(b.payload) };
     });
-    messages.push({ from: "bot", text: String(reply.text), buttons: buttons });
+    messages.push({ from: "bot", text: String(reply.text), buttons: buttons, lang: "en", dir: "ltr" });
   });
   return messages;
+}
+
+// The language a button's payload chooses (/greet{"language": "pl"}), or null.
+function payloadLanguage(payload) {
+  var m = /^\/greet(\{.*\})$/.exec(String(payload));
+  if (!m) { return null; }
+  try {
+    var code = JSON.parse(m[1]).language;
+    return typeof code === "string" && /^[a-z]{2,3}$/.test(code) ? code : null;
+  } catch (e) { return null; }
+}
+
+// The payload that sets the conversation's language on the server.
+function languagePayload(code) {
+  return "/greet" + JSON.stringify({ language: code }).replace(":", ": ");
 }
 
 // A text field takes Shift for capitals, so Shift there never counts towards the exit. The

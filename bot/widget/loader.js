@@ -9,7 +9,8 @@
  * This script adds only a launcher button and an iframe. The conversation runs in the frame, a
  * page of the assistant's own origin (chat.js), so this page's scripts cannot read it, and its
  * storage is the assistant's. The frame tells this script only when to show the launcher (with
- * its label and colour), to close, that Shift was pressed outside a text field, and to leave.
+ * its label and colour, and the label again when the person changes the chat's language), to
+ * close, that Shift was pressed outside a text field, and to leave.
  * The launcher appears only once the frame has said it is ready, so a site the assistant does
  * not allow (the frame is refused by its frame-ancestors policy) or a server that is down shows
  * no button that cannot work.
@@ -92,18 +93,26 @@
       return;
     }
     if (message.type === "ready") { ready(message); }
+    if (message.type === "labels") { relabel(message); }
     if (message.type === "close") { show(false, true); }
     if (message.type === "shift") { countShift(); }
     if (message.type === "other-key") { shiftTimes = []; }
     if (message.type === "exit") { leave(message.leaving === true); }
   });
 
-  function ready(message) {
+  // The launcher's text, in the chat's language (again whenever the person changes it there).
+  function relabel(message) {
     launcher.textContent = String(message.title);
     launcher.setAttribute("aria-label", String(message.label));
     frame.title = String(message.frameTitle);
     cover.textContent = String(message.loading);
-    root.lang = String(message.lang);
+    var lang = /^[a-z]{2,3}$/.test(message.lang) ? message.lang : "en";
+    var dir = message.dir === "rtl" ? "rtl" : "ltr";
+    [root, cover].forEach(function (node) { node.lang = lang; node.dir = dir; });
+  }
+
+  function ready(message) {
+    relabel(message);
     if (/^#[0-9a-f]{6}$/.test(message.colour)) { root.style.setProperty("--chc-colour", message.colour); }
     root.hidden = false;
     if (message.open) { show(true, false); }

@@ -14,4 +14,4 @@ def test_the_widget_helpers_pass_their_node_tests():
     result = subprocess.run([node, "--test", str(ROOT / "tests" / "widget" / "helpers.test.mjs")],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "# pass 4" in result.stdout
+    assert "# pass 7" in result.stdout

@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Frame, FrameLocator, Page, expect, sync_playwright
+from playwright.sync_api import Frame, FrameLocator, Page, expect
 
 from bot.paths import ROOT
 from bot.rules import directory
@@ -22,7 +22,6 @@ from tests.helpers import free_port, running_assistant
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -104,20 +103,6 @@ def sites(tmp_path_factory):
         yield {"assistant": assistant, "down": down, **partners}
         for site in (down, *partners.values()):
             site.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            # Playwright turns the back-forward cache off; people's browsers keep it on.
-            ignore_default_args=["--disable-back-forward-cache"],
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -582,3 +567,23 @@ def test_incident_notes_can_be_copied_downloaded_and_printed_and_stay_in_the_bro
     assert errors == []
     assert frame.evaluate("localStorage.length") == 0
     assert "a man spat at me" in frame.evaluate("JSON.stringify(sessionStorage)")
+
+
+def test_a_message_sent_while_an_answer_is_coming_stays_in_the_box(page, sites):
+    """Enter before the last answer is in must not lose what was typed."""
+    held = []
+    page.route("**/chat/socket.io.min.js", lambda route: route.fulfill(status=404))  # REST, to hold the answer
+    page.route("**/webhooks/rest/webhook", lambda route: held.append(route))
+    page.goto(demo(sites))
+    open_widget(page)
+    chat(page).locator(INPUT).fill("how do i report it")
+    chat(page).locator(INPUT).press("Enter")
+    expect(chat(page).locator(".chc-chat__typing")).to_be_visible()
+    chat(page).locator(INPUT).fill("and who can help me")
+    chat(page).locator(INPUT).press("Enter")
+    expect(chat(page).locator(INPUT)).to_have_value("and who can help me")
+    expect(chat(page).locator(".chc-chat__status")).to_contain_text("Please wait for the answer")
+    held[0].continue_()
+    expect(chat(page).locator(BOT_MESSAGES).last).to_contain_text("report", timeout=20000)
+    chat(page).locator(INPUT).press("Enter")
+    expect(chat(page).locator(INPUT)).to_have_value("")
