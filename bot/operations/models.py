@@ -58,6 +58,11 @@ def hash_record(model_path: Path) -> Path:
     return model_path.with_name(model_path.name + ".sha256")
 
 
+def record(model_path: Path) -> None:
+    """Write the archive's hash beside it, as training does: the servers load only such archives."""
+    hash_record(model_path).write_text(file_hash(model_path) + "\n", encoding="utf-8")
+
+
 def verify(model_path: Path) -> None:
     """Raise ModelNotTrusted unless the archive's hash is the one recorded when it was trained."""
     record = hash_record(model_path)
@@ -96,5 +101,5 @@ def train(config: Path = CONFIG_FILE, force: bool = False) -> Path:
     subprocess.run(command, cwd=ROOT, check=True)
     if not target.exists():
         raise RuntimeError(f"rasa train finished but {target} was not written")
-    hash_record(target).write_text(file_hash(target) + "\n", encoding="utf-8")
+    record(target)
     return target

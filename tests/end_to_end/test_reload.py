@@ -36,7 +36,7 @@ def train_with_changed_answer(folder, target):
                     "--out", str(folder / "trained"), "--fixed-model-name", "changed", "--skip-validation"],
                    cwd=ROOT, check=True, capture_output=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
     archive = folder / "trained" / "changed.tar.gz"
-    models.hash_record(archive).write_text(models.file_hash(archive) + "\n", encoding="utf-8")
+    models.record(archive)
     # Put in place as `make train` leaves it: the record, then the archive, each whole.
     shutil.copy(models.hash_record(archive), models.hash_record(target))
     archive.replace(target)

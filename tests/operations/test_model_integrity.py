@@ -8,7 +8,7 @@ from bot.operations import models
 def archive(tmp_path):
     path = tmp_path / "config-0123456789abcdef.tar.gz"
     path.write_bytes(b"a trained model")
-    models.hash_record(path).write_text(models.file_hash(path) + "\n", encoding="utf-8")
+    models.record(path)
     return path
 
 

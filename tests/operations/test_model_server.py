@@ -13,7 +13,7 @@ from bot.operations import model_server, models
 def archive(tmp_path):
     path = tmp_path / "model.tar.gz"
     path.write_bytes(b"first model")
-    models.hash_record(path).write_text(models.file_hash(path) + "\n", encoding="utf-8")
+    models.record(path)
     return path
 
 
@@ -35,7 +35,7 @@ def test_the_trained_archive_is_served_with_its_hash_then_not_sent_again(url, ar
 def test_a_new_trained_archive_is_served_and_a_tampered_one_never(url, archive):
     old_tag = requests.get(url, timeout=5).headers["ETag"]
     archive.write_bytes(b"second model")
-    models.hash_record(archive).write_text(models.file_hash(archive) + "\n", encoding="utf-8")
+    models.record(archive)
     new = requests.get(url, headers={"If-None-Match": old_tag}, timeout=5)
     assert new.status_code == 200 and new.content == b"second model"
 

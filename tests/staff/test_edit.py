@@ -9,7 +9,6 @@ import pytest
 from bot.rules import directory
 from bot.staff import edit, yaml_editing
 from bot.staff.training_data import nlu_examples
-from tests.staff_fixtures import project_copy
 
 ODD_TOPIC_FILE = """\
 # Staff notes: keep these about the forum.
@@ -25,11 +24,6 @@ nlu:
   examples: |
     - what is the council doing about hate crime
 """
-
-
-@pytest.fixture
-def project(tmp_path):
-    return project_copy(tmp_path)
 
 
 def changed_lines(before: str, after: str):

@@ -6,12 +6,7 @@ import pytest
 
 from bot.paths import ROOT
 from bot.staff import content_checks, validate, yaml_checks
-from tests.staff_fixtures import line_of, project_copy, replace_in
-
-
-@pytest.fixture
-def project(tmp_path):
-    return project_copy(tmp_path)
+from tests.staff_fixtures import line_of, replace_in
 
 
 def run(project, capsys):

@@ -1,19 +1,7 @@
 """`python -m bot validate` on the translations: a lost or typed number is an error; a translation
 not yet checked by a fluent speaker is a warning; every language offered has texts and danger words."""
-import pytest
-
-from bot.staff import validate
-from tests.staff_fixtures import line_of, project_copy, replace_in
-
-
-@pytest.fixture
-def project(tmp_path):
-    return project_copy(tmp_path)
-
-
-def run(project, capsys):
-    status = validate.run(project, with_rasa=False)
-    return status, capsys.readouterr().out
+from tests.staff.test_validate import run
+from tests.staff_fixtures import line_of, replace_in
 
 
 def test_every_unreviewed_translation_is_a_warning_not_an_error(capsys):
