@@ -24,6 +24,8 @@ from bot.rules import language
 
 FALLBACK_INTENT = "nlu_fallback"
 LANGUAGE_ENTITY = "language"
+# A button's payload ("/ask_support"); "/ ratunku" typed by a person is a message.
+PAYLOAD = re.compile(r"/\w")
 VOCABULARY_FILE = "vocabulary.json"
 _WORD = re.compile(r"[a-z]{2,}")
 
@@ -79,7 +81,7 @@ class KnownWordsCheck(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            if text.startswith("/"):
+            if PAYLOAD.match(text):
                 continue
             recognised = language.recognise(text, self.vocabulary)
             if recognised:

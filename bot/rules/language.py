@@ -29,7 +29,7 @@ from typing import Collection, Dict, Optional, Set
 from ruamel.yaml import YAML
 
 from bot.paths import ROOT
-from bot.rules.folding import fold
+from bot.rules.folding import as_written, visible
 
 ENGLISH = "en"
 MARKERS_FILE = ROOT / "content" / "language_markers.yml"
@@ -39,6 +39,10 @@ MAX_KNOWN_SHARE = 0.5
 MIN_CONFIDENCE = 0.5
 # So sure of another language that a shared word ("porque" is Spanish and Portuguese) cannot outvote it.
 SURE = 0.95
+# A language the assistant has no answers in, written in Latin letters, needs this many words too.
+MIN_WORDS_UNOFFERED = 5
+ENGLISH_NAME, MAX_WORDS_ASKING_FOR_ENGLISH = "english", 3
+LANGUAGES_FILE = ROOT / "content" / "languages.yml"
 # A message at least this share of whose letters are of another script is in that script's language.
 MIN_SHARE_OF_OWN_SCRIPT = 0.3
 # A script not named here (Tamil, Devanagari, Chinese...) gives the language of that script.
@@ -71,9 +75,16 @@ def script(character: str) -> str:
 
 @lru_cache(maxsize=1)
 def markers(path: Path = MARKERS_FILE) -> Dict[str, Set[str]]:
-    """Language code -> its marker words, folded (bot/rules/folding.py)."""
+    """Language code -> its marker words, as written (accents kept: the file lists the forms
+    typed without them where those are not words of another language)."""
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))["languages"]
-    return {code.split("_", 1)[0]: {fold(w) for w in words or []} for code, words in data.items()}
+    return {code.split("_", 1)[0]: {as_written(w) for w in words or []} for code, words in data.items()}
+
+
+@lru_cache(maxsize=1)
+def offered(path: Path = LANGUAGES_FILE) -> frozenset:
+    """The languages the assistant answers in besides English (content/languages.yml)."""
+    return frozenset(YAML(typ="safe").load(path.read_text(encoding="utf-8"))["languages"])
 
 
 @lru_cache(maxsize=None)
@@ -92,7 +103,7 @@ def library_guess(text: str, names: tuple) -> tuple:
 
 def marked_language(words: Collection[str]) -> Optional[str]:
     """The one language whose marker words appear in the message (None if none, or several)."""
-    found = {code for code, marks in markers().items() for w in words if fold(w) in marks}
+    found = {code for code, marks in markers().items() for w in words if as_written(w) in marks}
     return found.pop() if len(found) == 1 else None
 
 
@@ -122,25 +133,36 @@ def _cyrillic(text: str, words: Collection[str]) -> str:
 
 
 def _latin(text: str, words: list, known_words: Collection[str]) -> Optional[str]:
-    known = sum(w.lower() in known_words for w in words)
+    lowered = [w.lower() for w in words]
+    if ENGLISH_NAME in lowered and len(words) <= MAX_WORDS_ASKING_FOR_ENGLISH:
+        return ENGLISH  # "English", "english please": back to English
     guess, confidence = library_guess(text, LATIN) if len(words) >= MIN_WORDS_FOR_LIBRARY else (None, 0.0)
     marked = marked_language(words)
     if marked and not (guess not in (marked, ENGLISH) and confidence >= SURE):
-        marks = sum(fold(w) in markers()[marked] for w in words)
-        english = sum(w.lower() in known_words and fold(w) not in markers()[marked] for w in words)
+        marks = sum(as_written(w) in markers()[marked] for w in words)
+        english = sum(w in known_words and as_written(w) not in markers()[marked] for w in lowered)
         if marks >= english:
             return marked
     if guess is None:
         return None
-    if known >= MAX_KNOWN_SHARE * len(words):
+    # Single letters ("i", "u") are never known words, so they would count against English.
+    counted = [w for w in lowered if len(w) > 1]
+    if sum(w in known_words for w in counted) >= MAX_KNOWN_SHARE * len(counted):
         return ENGLISH
-    return guess if guess != ENGLISH and confidence >= MIN_CONFIDENCE else None
+    if guess == ENGLISH or confidence < MIN_CONFIDENCE:
+        return None
+    if guess not in offered() and (len(words) < MIN_WORDS_UNOFFERED or confidence < SURE):
+        # Text-speak and nonsense look like Swahili or Yoruba to the library; "I can only read
+        # English" would be wrong there, and the clarifying answer serves both.
+        return None
+    return guess
 
 
 def recognise(text: str, known_words: Collection[str]) -> Optional[str]:
     """The language of a message: a code such as "pl" or "ur"; "en" when it is clearly English
     (so an answer can go back to English); None when it is not clear (a word or two, a name, an
     emoji), so the conversation keeps the language it had."""
+    text = visible(text)
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return None

@@ -18,6 +18,7 @@ import re
 from typing import List, Optional
 
 from bot.rules import safety_patterns as patterns
+from bot.rules.folding import visible
 
 DANGER = "emergency"
 SELF_HARM = "crisis_self_harm"
@@ -30,9 +31,10 @@ _NOW_RE = re.compile("|".join(patterns.NOW))
 
 
 def normalise(text: str) -> str:
-    """Lower case, straight apostrophes, letters repeated 3+ times cut to two ('helppp' -> 'helpp'),
-    common text-speak spelt out ('rn' -> 'right now')."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    """Lower case, without invisible characters ("kn\u200bife" is knife), straight apostrophes,
+    letters repeated 3+ times cut to two ('helppp' -> 'helpp'), common text-speak spelt out
+    ('rn' -> 'right now')."""
+    text = visible(text).lower().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"(\w)\1{2,}", r"\1\1", text)
     for short, long in patterns.TEXT_SPEAK:
         text = re.sub(short, long, text)

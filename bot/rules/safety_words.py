@@ -23,8 +23,9 @@ from bot.rules.folding import fold
 from bot.rules.safety import DANGER, SELF_HARM
 
 KEYWORDS_FILE = ROOT / "content" / "safety_keywords.yml"
-# A word starts after the start of the text or one of these (spaces and punctuation of every script).
-_WORD_START = r"(?<![^\s.,!?;:()\"'«»„“”\-–—،؛؟۔।॥።፣፤])"
+# A word starts at the start of the message or after a space (bot/rules/folding.py makes every
+# sign that is not a letter, mark or digit a space).
+_WORD_START = r"(?<!\S)"
 
 
 def _any_of(words: List[str]) -> Optional[Pattern[str]]:

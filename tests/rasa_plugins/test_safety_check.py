@@ -33,3 +33,13 @@ def test_a_clearly_english_message_is_not_read_with_other_languages_words():
     message = parsed("how do i report the man who called me a cygan on the bus")
     assert message.get("intent")["name"] == "tell_experience"
     assert language_of(message) == "en"
+
+
+def test_an_english_message_with_a_danger_word_of_another_language_gets_the_999_answer_in_english():
+    message = parsed("my neighbour is outside and has a nóż")
+    assert message.get("intent")["name"] == "emergency"
+    assert language_of(message) == "en"
+
+
+def test_a_typed_slash_before_a_cry_for_help_is_still_read():
+    assert parsed("/ ratunku pomocy").get("intent")["name"] == "emergency"

@@ -49,3 +49,18 @@ def test_a_longer_message_is_judged_by_the_library():
 
 def test_punjabi_in_perso_arabic_script_is_answered_in_urdu():
     assert language.recognise("ساڈے گوانڈی سانوں گالاں کڈھدے نیں", KNOWN) == "ur"
+
+
+@pytest.mark.parametrize("text", ["my cat", "Cat here", "si", "sie", "policia", "porque"])
+def test_an_english_or_spanish_word_that_is_a_marker_only_with_its_accent_is_not_that_language(text):
+    assert language.recognise(text, KNOWN) not in ("ro", "pl", "pt")
+
+
+@pytest.mark.parametrize("text", ["hw do i rprt it", "hw 2 rprt h8 crime", "asdfgh qwerty zxcvb"])
+def test_text_speak_and_nonsense_are_not_taken_for_a_language_the_assistant_does_not_answer_in(text):
+    assert language.other_language(text, KNOWN) is None
+
+
+@pytest.mark.parametrize("text", ["English", "english please", "in English"])
+def test_asking_for_english_goes_back_to_english(text):
+    assert language.recognise(text, KNOWN) == language.ENGLISH

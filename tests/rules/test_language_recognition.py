@@ -6,7 +6,7 @@ import pytest
 from harness import language_report
 
 # Language -> (recognised at least, danger messages caught at least), from `make language-report`.
-FLOORS = {"ar": (0.95, 7), "bn": (1.0, 7), "gu": (1.0, 6), "pa": (1.0, 7), "pl": (0.97, 7), "pt": (0.85, 7),
+FLOORS = {"ar": (0.95, 7), "bn": (1.0, 7), "gu": (1.0, 6), "pa": (1.0, 7), "pl": (0.97, 7), "pt": (0.80, 7),
           "ro": (0.85, 7), "ti": (1.0, 7), "uk": (0.97, 6), "ur": (1.0, 6)}
 # The words lean towards the 999 answer; a false alarm still frightens, so no more than this many
 # ordinary messages in a language may get it (about 35 in each).

@@ -44,3 +44,21 @@ def test_ordinary_english_messages_never_set_off_the_other_languages_words():
 def test_the_arabic_script_letters_a_keyboard_types_in_several_ways_match_alike():
     assert fold("كيف") == fold("کیف")
     assert fold("مدرسة") == fold("مدرسہ")
+
+
+@pytest.mark.parametrize("text", ["ratu\u200bnku", "\u202eratunku", "😭pomocy", "*ratunku*", "…ratunku", "~ratunku"])
+def test_invisible_characters_emoji_and_punctuation_do_not_hide_a_cry_for_help(text):
+    assert safety_words.classify(text) == (DANGER, "pl")
+
+
+def test_a_stretched_arabic_word_and_a_joiner_in_urdu_are_the_same_words():
+    assert safety_words.classify("معه سـكين") == (DANGER, "ar")  # tatweel inside "knife"
+    assert safety_words.classify("خود\u200cکشی کرنا چاہتا ہوں")[0] == SELF_HARM  # a zero-width non-joiner
+
+
+def test_the_english_check_sees_through_invisible_and_full_width_characters():
+    from bot.rules import safety
+
+    assert safety.classify("he has a kn\u200bife") == DANGER
+    assert safety.classify("i want to k\u200bill myself") == SELF_HARM
+    assert safety.classify("ｈｅｌｐ ｈｅ ｈａｓ ａ ｋｎｉｆｅ") == DANGER
