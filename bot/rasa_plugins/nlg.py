@@ -45,7 +45,9 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
     def _load_content(self) -> None:
         """Read the contact directory, topic titles and translations again if any file changed
         since they were read: staff changes to them are live at the next reply, with no restart
-        and no training (a change that breaks a file keeps the last good content)."""
+        and no training. A change that breaks a file, or leaves an answer's contact detail with no
+        value (an entry renamed or cut off in a half-saved file), keeps the last good content:
+        never an answer showing "{samaritans.phone}" instead of the number."""
         try:
             stamp = tuple(path.stat().st_mtime_ns for path in self._content_files())
             if stamp == self._content_stamp:
@@ -53,8 +55,13 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
             contacts = directory.load(self.directory_path)
             values, titles = directory.placeholder_values(contacts), clarify.load_titles()
             languages = translations.load_all()
+            templates = [v.get("text") or "" for variations in self.responses.values() for v in variations]
+            templates += [text for t in languages.values() for text in t.answers.values()]
+            unfilled = answer_text.unfilled_contacts(templates, values)
+            if unfilled and self._content_stamp:
+                raise ValueError(f"contact details used by answers are missing: {sorted(unfilled)}")
         except (OSError, ValueError, KeyError, TypeError, MarkedYAMLError, directory.DirectoryError):
-            if self._content_stamp:  # a file half-saved or broken (`make validate` says why)
+            if self._content_stamp:  # a file half-saved, broken or missing an entry: `make validate` says which
                 return
             raise
         self.contacts, self.directory_values, self.topic_titles, self.translations = contacts, values, titles, languages
@@ -85,7 +92,8 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
                                   message: Optional[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
         """The answer in the conversation's language, where it has a translation; the English
         answer's other parts (its urgency, for the widget) are kept."""
-        translation = self.translations.get(tracker.get_slot(LANGUAGE_SLOT) or "")
+        code = tracker.get_slot(LANGUAGE_SLOT)  # a typed payload can put anything here
+        translation = self.translations.get(code) if isinstance(code, str) else None
         if message is None or translation is None:
             return message
         template = translations.answer_template(translation, utter_action)

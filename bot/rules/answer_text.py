@@ -3,7 +3,7 @@
 Used by the content tests and by `python -m bot validate`, so staff get the same verdict as CI.
 """
 import re
-from typing import List, Set
+from typing import Iterable, List, Mapping, Set
 
 # UK numbers as people write them: 999, 101, 18000, 116 123, 0800 555 111, 08 08 16 89 111, +44 ...
 PHONE_RE = re.compile(r"(?<![\w/.])(?:\+44\s?|0)(?:\d[\s-]?){8,11}\d(?![\w/])"
@@ -62,6 +62,11 @@ def unconfirmed_shown(text: str, unconfirmed: Set[str]) -> List[str]:
         return []
     return [name for name in placeholders(text)
             if "." in name and name.split(".", 1)[0] in unconfirmed and name.split(".", 1)[1] not in DESCRIPTIVE_FIELDS]
+
+
+def unfilled_contacts(templates: Iterable[str], values: Mapping[str, str]) -> Set[str]:
+    """The {entry.field} placeholders of the templates that the directory's values do not fill."""
+    return {name for text in templates for name in placeholders(text) if "." in name and name not in values}
 
 
 def placeholders(text: str) -> List[str]:

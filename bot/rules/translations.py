@@ -57,9 +57,17 @@ class Translation:
         return cls(
             code=str(document["code"]), name_english=str(document["name_english"]),
             name_native=str(document["name_native"]), direction=str(document.get("direction") or "ltr"),
-            reviewed=document.get("reviewed") is True, answers=dict(document.get("answers") or {}),
-            buttons=dict(document.get("buttons") or {}), widget=dict(document.get("widget") or {}),
+            reviewed=document.get("reviewed") is True, answers=_texts(document.get("answers")),
+            buttons=_texts(document.get("buttons")), widget=_texts(document.get("widget")),
         )
+
+
+def _texts(section: Any) -> Dict[str, str]:
+    """The section's non-empty texts: an empty or broken one is left out, so the English is used
+    there rather than nothing (`make validate` reports it)."""
+    if not isinstance(section, dict):
+        return {}
+    return {str(key): value for key, value in section.items() if isinstance(value, str) and value.strip()}
 
 
 def read(path: Path) -> Translation:

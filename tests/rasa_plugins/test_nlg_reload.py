@@ -37,3 +37,14 @@ def test_a_changed_number_is_in_the_next_reply_and_a_broken_file_keeps_the_last_
 
     saved(directory, "contacts: [this is not: valid")
     assert "0800 000 0000" in support_answer(nlg)
+
+
+def test_a_saved_directory_that_loses_an_entry_an_answer_uses_keeps_the_last_good_one(tmp_path):
+    """A renamed or cut-off entry would show "{samaritans.phone}" in the crisis answer."""
+    directory = tmp_path / "directory.yml"
+    shutil.copy(DIRECTORY_FILE, directory)
+    nlg = DirectoryNLG(EndpointConfig(directory=str(directory)), Domain.load(str(DOMAIN_FILE)))
+    saved(directory, directory.read_text(encoding="utf-8").replace("\n  samaritans:\n", "\n  samaritans_uk:\n"))
+    tracker = DialogueStateTracker.from_events("someone", [])
+    crisis = asyncio.run(nlg.generate("utter_crisis_self_harm", tracker, "rest"))["text"]
+    assert "116 123" in crisis and "{" not in crisis

@@ -81,3 +81,21 @@ def test_no_translation_types_a_number_or_link_by_hand():
     for code in OFFERED:
         for key, text in ALL[code].answers.items():
             assert not answer_text.contact_details(answer_text.PLACEHOLDER_RE.sub("", text)), (code, key)
+
+
+def test_a_typed_payload_that_puts_something_odd_in_the_language_gets_english_not_a_crash():
+    for odd in ({"a": 1}, ["pl", "ur"], 7):
+        assert reply(odd, "utter_ask_support")["text"].startswith("You do not have to deal with this alone")
+
+
+def test_an_empty_translated_answer_falls_back_to_the_english_one(tmp_path):
+    import shutil
+
+    for path in translations.TRANSLATIONS_DIR.glob("*.yml"):
+        shutil.copy(path, tmp_path / path.name)
+    polish = tmp_path / "pl.yml"
+    text = polish.read_text(encoding="utf-8")
+    start = text.index("  emergency: |-")
+    polish.write_text(text[:start] + "  emergency:\n" + text[text.index("  crisis: |-"):], encoding="utf-8")
+    loaded = translations.load_all(tmp_path)["pl"]
+    assert translations.answer(loaded, "utter_emergency", {}) is None  # so the English 999 answer is sent
