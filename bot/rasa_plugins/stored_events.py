@@ -1,7 +1,8 @@
 """What of each event may be written to the tracker store (bot/rasa_plugins/store.py).
 
 A user message is kept as its intent and confidence only, with an empty text, unless it was not
-understood and KEEP_UNCLEAR_MESSAGES is on (then redacted). During the incident notes, nothing
+understood and KEEP_UNCLEAR_MESSAGES is on (then redacted; never a message in another language,
+which the redactor cannot read). During the incident notes, nothing
 of the answers is kept: each message is "[NOTES ANSWER]" with no intent, the notes slots are
 empty, answers quoted in a reply are blanked and the summary is "[NOTES SUMMARY]".
 """
@@ -34,7 +35,8 @@ def minimised(event: Event, keep_unclear_text: bool = False, known_sites: Collec
         return event
     text = event.text or ""
     if text != NOTES_ANSWER:
-        unclear = event.intent_name == NOT_UNDERSTOOD and keep_unclear_text
+        # The redactor reads English: a message in another language is never kept, even unclear.
+        unclear = event.intent_name == NOT_UNDERSTOOD and keep_unclear_text and not in_another_language(event)
         text = redact(text) if unclear else ""
     intent = {k: event.intent[k] for k in ("name", "confidence") if k in (event.intent or {})}
     site = (event.metadata or {}).get("site")
@@ -46,6 +48,12 @@ def minimised(event: Event, keep_unclear_text: bool = False, known_sites: Collec
     clean.parse_data = {"intent": intent, "entities": [], "text": text, "message_id": clean.message_id,
                         "metadata": clean.metadata}
     return clean
+
+
+def in_another_language(event: UserUttered) -> bool:
+    """The message was recognised as written in a language other than English."""
+    return any(e.get("entity") == LANGUAGE_SLOT and e.get("value") != "en"
+               for e in (event.parse_data or {}).get("entities") or event.entities or [])
 
 
 def without_notes(event: Event, during_notes: bool, answers: Sequence[str]) -> Event:

@@ -142,3 +142,11 @@ def test_notes_answers_keep_no_intent_and_the_summary_is_not_stored(tmp_path):
     assert [u["text"] for u in user] == [NOTES_ANSWER] and user[0]["parse_data"]["intent"] == {}
     assert [i for kind, i, _ in rows if kind == "user"] == [None]
     assert [json.loads(d)["text"] for kind, _, d in rows if kind == "bot"] == [NOTES_SUMMARY]
+
+
+def test_a_message_in_another_language_is_never_kept_even_unclear():
+    """The redactor reads English: a Polish name and address would be kept as typed."""
+    polish = UserUttered("Nazywam się Anna Kowalska, mieszkam przy Foleshill Road 12",
+                         {"name": "nlu_fallback", "confidence": 1.0},
+                         entities=[{"entity": "language", "value": "pl", "start": 0, "end": 10}])
+    assert minimised(polish, keep_unclear_text=True).text == ""
