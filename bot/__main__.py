@@ -75,7 +75,7 @@ def cmd_shell(args: argparse.Namespace) -> int:
     config = settings.load()
     trained = models.train()
     assistant = processes.start(config, trained, parts=[processes.ACTIONS])
-    assistant.processes.append(processes.start_model_server(config, trained, False, None))
+    assistant.processes.append(processes.start_model_server(config, trained, None))
     try:
         return subprocess.run(processes.rasa_command("shell", trained), cwd=ROOT, env=config.env()).returncode
     finally:

@@ -9,7 +9,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, List, Optional, Sequence
+from typing import IO, Any, List, Optional, Sequence, Tuple
 
 import requests
 
@@ -59,6 +59,8 @@ class Assistant(ServesRest):
 
     settings: Settings
     processes: List[subprocess.Popen] = field(default_factory=list)
+    # How its model server was started, to start it again if it stops (revive_model_server).
+    model_server_start: Optional[Tuple[List[str], dict, Optional[IO]]] = None
 
     def process(self, part: str) -> subprocess.Popen:
         """The process of one part: ACTIONS, MODELS or RASA (the benchmark reads its CPU and memory)."""
@@ -67,6 +69,15 @@ class Assistant(ServesRest):
     @property
     def url(self) -> str:
         return f"http://{self.settings.rasa_host}:{self.settings.rasa_port}"
+
+    def revive_model_server(self) -> None:
+        """Start the model server again if it stopped. Meanwhile the Rasa server answers with the
+        model it has; nothing else may take the model server's port for long."""
+        if not self.model_server_start:
+            return
+        for index, process in enumerate(self.processes):
+            if process.args[2] == PROGRAMS[MODELS] and process.poll() is not None:
+                self.processes[index] = _spawn(*self.model_server_start)
 
     def kill(self) -> None:
         """Sudden death, as when a machine fails (the scale-out tests)."""
@@ -132,7 +143,10 @@ def start(
             settings.actions_env(), log,
         ))
     if RASA in parts:
-        assistant.processes.append(start_model_server(settings, model, follow_project, log))
+        served = [] if follow_project else ["--model", str(model)]
+        assistant.model_server_start = ([python, "-m", PROGRAMS[MODELS], "--port", str(settings.model_server_port)]
+                                        + served, settings.env(), log)
+        assistant.processes.append(_spawn(*assistant.model_server_start))
         _wait_for_model(assistant)
         assistant.processes.append(_spawn(rasa_command("run", model) + [
             "--credentials", str(credentials),
@@ -147,11 +161,10 @@ def start(
     return assistant
 
 
-def start_model_server(settings: Settings, model: Path, follow_project: bool, log: Optional[IO]) -> subprocess.Popen:
-    """The model server the Rasa server polls; it answers at once (it loads nothing at start)."""
-    served = [] if follow_project else ["--model", str(model)]
-    return _spawn([sys.executable, "-m", PROGRAMS[MODELS], "--port", str(settings.model_server_port)]
-                  + served, settings.env(), log)
+def start_model_server(settings: Settings, model: Path, log: Optional[IO]) -> subprocess.Popen:
+    """A model server serving ``model`` (for `rasa shell`, which has no Assistant of its own)."""
+    return _spawn([sys.executable, "-m", PROGRAMS[MODELS], "--port", str(settings.model_server_port),
+                   "--model", str(model)], settings.env(), log)
 
 
 def rasa_command(verb: str, model: Path) -> List[str]:

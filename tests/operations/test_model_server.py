@@ -1,5 +1,6 @@
 """The model server the Rasa servers poll: the trained archive with its hash as ETag, "not
 modified" when the server already has it, and never an archive that fails the hash check."""
+import sys
 import threading
 from http.server import ThreadingHTTPServer
 
@@ -46,3 +47,35 @@ def test_a_new_trained_archive_is_served_and_a_tampered_one_never(url, archive):
 
 def test_nothing_but_the_model_is_served(url):
     assert requests.get(url.replace("/model", "/etc/passwd"), timeout=5).status_code == 404
+
+
+def test_a_model_server_that_stops_is_started_again_on_its_port(archive, tmp_path):
+
+    from bot.operations import processes
+
+    settings = processes.local_settings(tmp_path / "tracker.db")
+    assistant = processes.Assistant(settings)
+    assistant.model_server_start = ([sys.executable, "-m", processes.PROGRAMS[processes.MODELS], "--port",
+                                     str(settings.model_server_port), "--model", str(archive)], settings.env(), None)
+    assistant.processes.append(processes._spawn(*assistant.model_server_start))
+    try:
+        first = assistant.processes[0]
+        wait_for(settings.model_server_url)
+        first.kill()
+        first.wait()
+        assistant.revive_model_server()
+        assert assistant.processes[0] is not first
+        assert wait_for(settings.model_server_url).content == b"first model"
+    finally:
+        assistant.stop()
+
+
+def wait_for(url):
+    import time
+
+    for _ in range(100):
+        try:
+            return requests.get(url, timeout=2)
+        except requests.RequestException:
+            time.sleep(0.1)
+    raise AssertionError(f"nothing answered at {url}")
