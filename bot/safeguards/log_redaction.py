@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 import time
+import warnings
 from collections import OrderedDict
 from typing import Iterable
 
@@ -72,13 +73,19 @@ class RedactingFilter(logging.Filter):
 
 
 def installed() -> bool:
-    """Whether every handler of the root logger has the filter (the start-up check asks)."""
+    """Whether every handler of the root logger has the filter, and Python's warnings go through
+    them (the start-up check asks)."""
     handlers = logging.getLogger().handlers
-    return bool(handlers) and all(any(isinstance(f, RedactingFilter) for f in h.filters) for h in handlers)
+    warnings_logged = getattr(warnings.showwarning, "__module__", "") == logging.__name__
+    return warnings_logged and bool(handlers) and all(
+        any(isinstance(f, RedactingFilter) for f in h.filters) for h in handlers)
 
 
 def install() -> None:
-    """Add the filter to every handler of the root logger (where all of Rasa's logs end up)."""
+    """Add the filter to every handler of the root logger (where all of Rasa's logs end up), and
+    send Python's warnings there too: Rasa warns about a typed button payload ("/greet{...}")
+    quoting it whole, and warnings are otherwise written straight to the terminal."""
+    logging.captureWarnings(True)
     for handler in logging.getLogger().handlers:
         if not any(isinstance(f, RedactingFilter) for f in handler.filters):
             handler.addFilter(RedactingFilter())

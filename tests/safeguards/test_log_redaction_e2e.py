@@ -10,13 +10,15 @@ pytestmark = pytest.mark.e2e
 
 TYPED = ["my neighbour Darren Smith shouts at me every night",
          "jane dot doe at gmail dot com, flat 3 Meridian House",
-         "qzxv plmk wrrt"]  # not understood either
+         "qzxv plmk wrrt",  # not understood either
+         '/greet{"name": "Zebedee Quux lives at 12 Acacia Avenue"}',  # Rasa warns about these
+         "/help{my address is 12 Acacia Avenue}"]
 
 
 def test_nothing_typed_reaches_the_log_even_at_debug(tmp_path):
     with running_assistant(tmp_path, log_level="DEBUG") as assistant:
         sender = uuid.uuid4().hex
-        for text in TYPED[:2]:
+        for text in TYPED[:2] + TYPED[3:]:
             say(assistant, text, sender)
         with SocketConversation(assistant.url) as chat:
             session = chat.open(uuid.uuid4().hex)
@@ -26,3 +28,4 @@ def test_nothing_typed_reaches_the_log_even_at_debug(tmp_path):
     for text in TYPED:
         for part in (text, text[:25], text[-25:]):
             assert part not in log, part
+    assert "Zebedee" not in log and "Acacia" not in log
