@@ -27,17 +27,24 @@ class HeldInProcess:
         self._held: Dict[Text, Tuple[float, Dict[Text, Any]]] = {}
 
     def put(self, sender_id: Text, values: Dict[Text, Any]) -> None:
+        self._forget_old()
         self._held[sender_id] = (self.clock(), values)
 
     def get(self, sender_id: Text) -> Optional[Dict[Text, Any]]:
-        cutoff = self.clock() - NOTES_MEMORY_SECONDS
-        for old in [s for s, (kept_at, _) in self._held.items() if kept_at < cutoff]:
-            del self._held[old]
+        self._forget_old()
         held = self._held.get(sender_id)
         return held[1] if held else None
 
     def drop(self, sender_id: Text) -> None:
+        self._forget_old()
         self._held.pop(sender_id, None)
+
+    def _forget_old(self) -> None:
+        """Answers of notes left unfinished go after NOTES_MEMORY_SECONDS, whichever conversation
+        the server handles next (every message of any conversation comes through put or drop)."""
+        cutoff = self.clock() - NOTES_MEMORY_SECONDS
+        for old in [s for s, (kept_at, _) in self._held.items() if kept_at < cutoff]:
+            del self._held[old]
 
 
 class HeldInRedis:

@@ -150,3 +150,14 @@ def test_a_message_in_another_language_is_never_kept_even_unclear():
                          {"name": "nlu_fallback", "confidence": 1.0},
                          entities=[{"entity": "language", "value": "pl", "start": 0, "end": 10}])
     assert minimised(polish, keep_unclear_text=True).text == ""
+
+
+def test_notes_answers_left_unfinished_are_forgotten_after_their_time_whoever_writes_next():
+    from bot.rasa_plugins import notes_memory
+
+    now = [0.0]
+    held = notes_memory.HeldInProcess(clock=lambda: now[0])
+    held.put("abandoned", {"notes_what": "a man shouted at me"})
+    now[0] += notes_memory.NOTES_MEMORY_SECONDS + 1
+    held.drop("someone-else")  # any other conversation's message
+    assert "abandoned" not in held._held
