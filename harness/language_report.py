@@ -79,7 +79,7 @@ def danger_signal(text: str, written_in: Optional[str]) -> Optional[str]:
     """What the safety component decides for a message in a language (bot/rasa_plugins/safety_check.py)."""
     if safety.classify(text):
         return safety.classify(text)
-    found = safety_words.classify(text, None if written_in == language.ENGLISH else written_in)
+    found = safety_words.classify(text, written_in)
     return found[0] if found else None
 
 

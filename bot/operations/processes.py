@@ -143,9 +143,7 @@ def start(
             settings.actions_env(), log,
         ))
     if RASA in parts:
-        served = [] if follow_project else ["--model", str(model)]
-        assistant.model_server_start = ([python, "-m", PROGRAMS[MODELS], "--port", str(settings.model_server_port)]
-                                        + served, settings.env(), log)
+        assistant.model_server_start = (model_server_command(settings, model, follow_project), settings.env(), log)
         assistant.processes.append(_spawn(*assistant.model_server_start))
         _wait_for_model(assistant)
         assistant.processes.append(_spawn(rasa_command("run", model) + [
@@ -161,10 +159,15 @@ def start(
     return assistant
 
 
+def model_server_command(settings: Settings, model: Path, follow_project: bool) -> List[str]:
+    """The model server the Rasa server polls: ``model``, or the project's current one."""
+    served = [] if follow_project else ["--model", str(model)]
+    return [sys.executable, "-m", PROGRAMS[MODELS], "--port", str(settings.model_server_port)] + served
+
+
 def start_model_server(settings: Settings, model: Path, log: Optional[IO]) -> subprocess.Popen:
     """A model server serving ``model`` (for `rasa shell`, which has no Assistant of its own)."""
-    return _spawn([sys.executable, "-m", PROGRAMS[MODELS], "--port", str(settings.model_server_port),
-                   "--model", str(model)], settings.env(), log)
+    return _spawn(model_server_command(settings, model, False), settings.env(), log)
 
 
 def rasa_command(verb: str, model: Path) -> List[str]:

@@ -23,7 +23,6 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.rules import language
 
 FALLBACK_INTENT = "nlu_fallback"
-LANGUAGE_ENTITY = "language"
 # A button's payload ("/ask_support"); "/ ratunku" typed by a person is a message.
 PAYLOAD = re.compile(r"/\w")
 VOCABULARY_FILE = "vocabulary.json"
@@ -97,14 +96,14 @@ class KnownWordsCheck(GraphComponent):
 
 def set_language(message: Message, code: str) -> None:
     """Give the message's language as the entity ``language`` (it fills the slot of that name)."""
-    others = [e for e in message.get(ENTITIES) or [] if e.get("entity") != LANGUAGE_ENTITY]
+    others = [e for e in message.get(ENTITIES) or [] if e.get("entity") != language.ENTITY]
     text = message.get(TEXT) or ""
-    entity = {"entity": LANGUAGE_ENTITY, "value": code, "start": 0, "end": len(text),
+    entity = {"entity": language.ENTITY, "value": code, "start": 0, "end": len(text),
               "extractor": KnownWordsCheck.__name__}
     message.set(ENTITIES, others + [entity], add_to_output=True)
 
 
 def language_of(message: Message) -> Optional[str]:
     """The language set on a message by this component, if any."""
-    return next((e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == LANGUAGE_ENTITY), None)
+    return language.from_entities(message.get(ENTITIES))
 

@@ -22,10 +22,9 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from bot.operations import settings
 from bot.paths import DIRECTORY_FILE, ROOT, TOPIC_TITLES_FILE
-from bot.rules import answer_text, clarify, contact_again, directory, notes, translations
+from bot.rules import answer_text, clarify, contact_again, directory, language, notes, translations
 
 SAFETY_INTENTS = ("emergency", "crisis_self_harm")
-LANGUAGE_SLOT = "language"
 NOTES_RESPONSES = tuple(f"utter_ask_{slot}" for slot in notes.SLOTS) + ("utter_notes_summary",)
 
 
@@ -92,7 +91,7 @@ class DirectoryNLG(TemplatedNaturalLanguageGenerator):
                                   message: Optional[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
         """The answer in the conversation's language, where it has a translation; the English
         answer's other parts (its urgency, for the widget) are kept."""
-        code = tracker.get_slot(LANGUAGE_SLOT)  # a typed payload can put anything here
+        code = tracker.get_slot(language.ENTITY)  # a typed payload can put anything here
         translation = self.translations.get(code) if isinstance(code, str) else None
         if message is None or translation is None:
             return message

@@ -27,7 +27,6 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_plugins.known_words import language_of, set_language
 from bot.rules import safety, safety_words
-from bot.rules.language import ENGLISH
 
 MODEL_ALARM_CONFIDENCE = 0.5
 
@@ -71,7 +70,7 @@ class SafetyCheck(GraphComponent):
         language is not clear or is English ("my neighbour has a nóż": on 3,953 English messages
         no other language's word fired where the English check did not)."""
         written_in = language_of(message)
-        found = safety_words.classify(text, None if written_in in (None, ENGLISH) else written_in)
+        found = safety_words.classify(text, written_in)  # English has no list of its own: all are read
         if found is None:
             return None
         signal, words_of = found

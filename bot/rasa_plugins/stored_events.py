@@ -12,13 +12,12 @@ from typing import Collection, Iterator, Optional, Sequence, Text
 
 from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, UserUttered
 
-from bot.rules import notes
+from bot.rules import language, notes
 from bot.rules.redact import redact
 
 NOTES_ANSWER = "[NOTES ANSWER]"
 NOTES_SUMMARY = "[NOTES SUMMARY]"
 NOT_UNDERSTOOD = "nlu_fallback"
-LANGUAGE_SLOT = "language"
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}|other")
 
 
@@ -28,7 +27,7 @@ def minimised(event: Event, keep_unclear_text: bool = False, known_sites: Collec
     there), and no text, unless it was not understood and ``keep_unclear_text`` is on (then
     redacted). The conversation's language is kept only if it is a language code: a typed
     '/greet{"language": "..."}' could put any text there."""
-    if isinstance(event, SlotSet) and event.key == LANGUAGE_SLOT and event.value is not None:
+    if isinstance(event, SlotSet) and event.key == language.ENTITY and event.value is not None:
         return event if isinstance(event.value, str) and LANGUAGE_CODE.fullmatch(event.value) else \
             SlotSet(event.key, None, event.timestamp)
     if not isinstance(event, UserUttered):
@@ -52,8 +51,8 @@ def minimised(event: Event, keep_unclear_text: bool = False, known_sites: Collec
 
 def in_another_language(event: UserUttered) -> bool:
     """The message was recognised as written in a language other than English."""
-    return any(e.get("entity") == LANGUAGE_SLOT and e.get("value") != "en"
-               for e in (event.parse_data or {}).get("entities") or event.entities or [])
+    written_in = language.from_entities((event.parse_data or {}).get("entities") or event.entities)
+    return written_in not in (None, language.ENGLISH)
 
 
 def without_notes(event: Event, during_notes: bool, answers: Sequence[str]) -> Event:

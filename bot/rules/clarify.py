@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from ruamel.yaml import YAML
 
 from bot.paths import TOPIC_TITLES_FILE
-from bot.rules.language import ENGLISH
+from bot.rules import language
 
 CLARIFY = "utter_clarify"
 DID_YOU_MEAN = "utter_did_you_mean"
@@ -42,14 +42,9 @@ def suggestions(ranking: List[Dict[str, Any]], titles: Mapping[str, str]) -> Lis
     return buttons
 
 
-def language_of(parse_data: Mapping[str, Any]) -> Optional[str]:
-    """The language the message was recognised in (the entity ``language``), if it was."""
-    return next((e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "language"), None)
-
-
 def choose(parse_data: Mapping[str, Any], titles: Mapping[str, str]) -> Tuple[str, Optional[List[Dict[str, str]]]]:
     """The response to send in place of utter_clarify, and the suggestion buttons to put first."""
-    if language_of(parse_data) not in (None, ENGLISH):
+    if language.from_entities(parse_data.get("entities")) not in (None, language.ENGLISH):
         return NOT_ENGLISH, None
     buttons = suggestions(parse_data.get("intent_ranking") or [], titles)
     if len(buttons) >= 2:

@@ -17,8 +17,8 @@ ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", 
 # Scripts whose accents and vowel marks people often leave out when typing.
 _MARKS_DROPPED_AFTER = ("LATIN", "CYRILLIC", "ARABIC")
 # Letters an Arabic-script keyboard types in several ways (Arabic, Urdu, Persian), folded to one.
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ہ": "ه", "ۃ": "ه", "ھ": "ه",
-                       "ى": "ی", "ي": "ی", "ې": "ی", "ك": "ک", "ł": "l", "’": "'", "ʼ": "'", "‘": "'"})
+# For the word lists, also ł (which has no accent to drop) and the apostrophes.
+_FOLD = {**ARABIC_LETTERS, **str.maketrans({"ł": "l", "’": "'", "ʼ": "'", "‘": "'"})}
 
 
 def visible(text: str) -> str:

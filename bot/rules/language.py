@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Dict, Optional, Set
+from typing import Any, Collection, Dict, Iterable, Mapping, Optional, Set
 
 from ruamel.yaml import YAML
 
@@ -32,6 +32,8 @@ from bot.paths import ROOT
 from bot.rules.folding import as_written, visible
 
 ENGLISH = "en"
+# The entity that carries a message's language, and the slot it fills (domain.yml).
+ENTITY = "language"
 MARKERS_FILE = ROOT / "content" / "language_markers.yml"
 # Latin-script messages: shorter than this, the library is not asked (it guesses on a word or two).
 MIN_WORDS_FOR_LIBRARY = 3
@@ -179,6 +181,11 @@ def recognise(text: str, known_words: Collection[str]) -> Optional[str]:
             return _cyrillic(text, words)
         return SCRIPT_LANGUAGES.get(main, "other")
     return _latin(text, words, known_words)
+
+
+def from_entities(entities: Optional[Iterable[Mapping[str, Any]]]) -> Optional[str]:
+    """The language a message was recognised in, from its entities (set by the known-words check)."""
+    return next((e.get("value") for e in entities or [] if e.get("entity") == ENTITY), None)
 
 
 def other_language(text: str, known_words: Collection[str]) -> Optional[str]:

@@ -50,9 +50,10 @@ def load(path: Path = KEYWORDS_FILE) -> Dict[str, Dict[str, object]]:
 def classify(text: str, language: Optional[str] = None) -> Optional[Tuple[str, str]]:
     """(SELF_HARM or DANGER, the language whose words fired), or None.
 
-    With a language that has words here, only its words are read; otherwise every language's (a
-    message too short for its language to be recognised, "ratunku!", or Roman Urdu taken for
-    another language, still gets the 999 answer). Thoughts of suicide
+    With a language that has words here, only its words are read; otherwise (none, English, or one
+    with no list) every language's: a message too short for its language to be recognised,
+    "ratunku!", English with a Polish word in it, or Roman Urdu taken for another language, still
+    gets the 999 answer. Thoughts of suicide
     or self-harm are looked for first, in every language, as in the English check.
     """
     folded = fold(text or "")

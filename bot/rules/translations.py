@@ -102,7 +102,7 @@ def answer(translation: Translation, response: str, values: Mapping[str, str],
     buttons: List[Dict[str, str]] = [] if key in NO_BUTTONS else [
         {"title": translation.buttons[name], "payload": payload}
         for name, payload in BUTTONS if translation.buttons.get(name)]
-    return {"text": text, "buttons": buttons, "key": key}
+    return {"text": text, "buttons": buttons}
 
 
 def answer_template(translation: Translation, response: str) -> str:

@@ -1,6 +1,5 @@
 """The model server the Rasa servers poll: the trained archive with its hash as ETag, "not
 modified" when the server already has it, and never an archive that fails the hash check."""
-import sys
 import threading
 from http.server import ThreadingHTTPServer
 
@@ -55,9 +54,8 @@ def test_a_model_server_that_stops_is_started_again_on_its_port(archive, tmp_pat
 
     settings = processes.local_settings(tmp_path / "tracker.db")
     assistant = processes.Assistant(settings)
-    assistant.model_server_start = ([sys.executable, "-m", processes.PROGRAMS[processes.MODELS], "--port",
-                                     str(settings.model_server_port), "--model", str(archive)], settings.env(), None)
-    assistant.processes.append(processes._spawn(*assistant.model_server_start))
+    assistant.model_server_start = (processes.model_server_command(settings, archive, False), settings.env(), None)
+    assistant.processes.append(processes.start_model_server(settings, archive, None))
     try:
         first = assistant.processes[0]
         wait_for(settings.model_server_url)
